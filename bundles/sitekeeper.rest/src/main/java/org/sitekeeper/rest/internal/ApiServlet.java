@@ -1,0 +1,128 @@
+package org.sitekeeper.rest.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import javax.servlet.ServletConfig;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import org.sitekeeper.rest.api.RestActors;
+
+/**
+ * The one servlet under {@code /api}: the body limit in front of a Jersey container. Pax Web initialises
+ * whiteboard servlets lazily and re-initialises them whenever the shared HTTP context restarts, and a Jersey
+ * container can neither be initialised twice nor be reloaded under traffic without failing requests that
+ * enter the application being shut down. So every change builds a fresh container, swaps it in under a
+ * write lock (requests hold the read lock while they run) and destroys the old one once no request uses it.
+ */
+final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Supplier<ResourceConfig> application;
+    private final long maxBodyBytes;
+    private final transient ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private transient ServletContainer jersey; // guarded by lock
+    private transient ServletConfig servletConfig; // guarded by this
+
+    ApiServlet(Supplier<ResourceConfig> application, long maxBodyBytes) {
+        this.application = application;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public synchronized void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        servletConfig = config;
+        swap(build());
+    }
+
+    @Override
+    public synchronized void destroy() {
+        servletConfig = null;
+        swap(null);
+    }
+
+    /** Serves the current application from now on (no-op until the servlet is first initialised). */
+    synchronized void reload() throws ServletException {
+        if (servletConfig != null) {
+            swap(build());
+        }
+    }
+
+    private ServletContainer build() throws ServletException {
+        ServletContainer container = new ServletContainer(application.get());
+        ServletConfig config = servletConfig;
+        withBundleLoader(() -> container.init(config));
+        return container;
+    }
+
+    private void swap(ServletContainer next) {
+        ServletContainer old;
+        lock.writeLock().lock(); // waits for requests in the old container to finish
+        try {
+            old = jersey;
+            jersey = next;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (old != null) {
+            old.destroy();
+        }
+    }
+
+    @Override
+    public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse out = (HttpServletResponse) response;
+        if (http.getContentLengthLong() > maxBodyBytes) {
+            out.setHeader("Connection", "close");
+            error(out, 413, "payload_too_large", "request body is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        http.setAttribute(RestActors.CLIENT_ADDRESS, http.getRemoteAddr());
+        lock.readLock().lock();
+        try {
+            if (jersey == null) {
+                error(out, 503, "unavailable", "the REST API is starting or stopping; try again shortly");
+                return;
+            }
+            jersey.service(new LimitedRequest(http, maxBodyBytes), response);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static void error(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        byte[] body = ("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private interface ServletWork {
+        void run() throws ServletException;
+    }
+
+    private static void withBundleLoader(ServletWork work) throws ServletException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ApiServlet.class.getClassLoader());
+        try {
+            work.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
