@@ -103,8 +103,16 @@ class NotificationsCrashIT {
                         .isNotBlank()
                         .isEqualTo(node);
 
-                Notifications.awaitDelivery(admin, "ca:" + u, "delivered", DELIVERY);
-                Notifications.awaitDelivery(admin, "cb:" + u, "delivered", DELIVERY);
+                try {
+                    Notifications.awaitDelivery(admin, "ca:" + u, "delivered", DELIVERY);
+                    Notifications.awaitDelivery(admin, "cb:" + u, "delivered", DELIVERY);
+                } catch (AssertionError e) {
+                    throw new AssertionError(
+                            e.getMessage() + "; the mid-send receiver had "
+                                    + slow.requests().size() + " requests, the one that was down "
+                                    + back.requests().size(),
+                            e);
+                }
                 List<Receiver.Request> sent = slow.requests();
                 assertThat(sent).hasSize(2);
                 assertThat(sent.get(1).header("webhook-id"))

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,19 +97,52 @@ public final class Notifications {
         return items;
     }
 
-    /** Waits until the alert's newest delivery has {@code status}, and returns it. */
+    /**
+     * Waits until the alert's newest delivery has {@code status}, and returns it. When it does not come, the failure
+     * shows every delivery of the alert as the hub last reported it, with its attempts, so that a failure in CI
+     * says why without the hub's log.
+     */
     public static JsonNode awaitDelivery(Api api, String alertKey, String status, Duration atMost) {
         JsonNode[] found = new JsonNode[1];
-        await("delivery of " + alertKey + " " + status)
-                .atMost(atMost)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    List<JsonNode> items = deliveries(api, alertKey);
-                    found[0] = items.isEmpty() ? null : items.get(0);
-                    return found[0] != null
-                            && status.equals(found[0].path("status").asText());
-                });
+        try {
+            await("delivery of " + alertKey + " " + status)
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        List<JsonNode> items = deliveries(api, alertKey);
+                        found[0] = items.isEmpty() ? null : items.get(0);
+                        return found[0] != null
+                                && status.equals(found[0].path("status").asText());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no delivery of " + alertKey + " became " + status + " within " + atMost + "; the hub has: "
+                            + describeDeliveries(api, alertKey) + "; outbox: " + stats(api),
+                    e);
+        }
         return found[0];
+    }
+
+    private static String stats(Api api) {
+        try {
+            return api.get(PATH + "/stats").body();
+        } catch (RuntimeException e) {
+            return "(could not read the stats: " + e + ")";
+        }
+    }
+
+    /** Every delivery of an alert with its attempts, as one line of JSON (for failure messages). */
+    public static String describeDeliveries(Api api, String alertKey) {
+        try {
+            List<String> described = new ArrayList<>();
+            for (JsonNode delivery : deliveries(api, alertKey)) {
+                ApiResponse detail = api.get(PATH + "/" + delivery.path("id").asLong());
+                described.add(detail.status() == 200 ? detail.json().toString() : delivery.toString());
+            }
+            return described.isEmpty() ? "no delivery at all" : String.join(", ", described);
+        } catch (RuntimeException | AssertionError e) {
+            return "(could not read the deliveries: " + e + ")";
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sitekeeper.core.internal.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import javax.persistence.TypedQuery;
 
@@ -39,18 +40,21 @@ public final class AuditLogImpl implements AuditLog {
 
     @Override
     public void record(Actor actor, String action, String target, AuditOutcome outcome, String detail) {
-        AuditEntity entry = new AuditEntity(
-                clock.instant(),
-                cut(actor.name(), 120),
-                actor.role().wireName(),
-                actor.channel(),
-                cut(action, 80),
-                cut(target, 200),
-                outcome,
-                cut(detail, 1000),
-                cut(actor.clientAddress(), 64));
+        Instant at = clock.instant();
         try {
-            Transactions.run(db.emf(), em -> em.persist(entry));
+            // the entry is made inside the unit of work: a retried transaction persists a fresh one
+            Transactions.run(
+                    db.emf(),
+                    em -> em.persist(new AuditEntity(
+                            at,
+                            cut(actor.name(), 120),
+                            actor.role().wireName(),
+                            actor.channel(),
+                            cut(action, 80),
+                            cut(target, 200),
+                            outcome,
+                            cut(detail, 1000),
+                            cut(actor.clientAddress(), 64))));
         } catch (RuntimeException e) {
             LOG.error("Could not write audit entry {} {} by {}", action, target, actor.name(), e);
         }

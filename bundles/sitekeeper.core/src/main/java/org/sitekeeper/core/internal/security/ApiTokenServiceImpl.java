@@ -85,9 +85,10 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         random.nextBytes(id);
         String publicId = HexFormat.of().formatHex(id);
         String token = PREFIX + publicId + "_" + Secrets.randomUrlSafe(32);
-        ApiTokenEntity entity =
-                new ApiTokenEntity(publicId, name, hasher.hash(token), role, actor.name(), now, expires);
+        String hash = hasher.hash(token);
+        Instant expiresAt = expires;
         ApiTokenDto dto = Transactions.inTransaction(db.emf(), em -> {
+            ApiTokenEntity entity = new ApiTokenEntity(publicId, name, hash, role, actor.name(), now, expiresAt);
             em.persist(entity);
             em.flush();
             return entity.toDto(PREFIX + publicId);

@@ -195,7 +195,7 @@ public final class Dispatcher {
                         return;
                     }
                 }
-                pause = Math.min(pause * 2, 30_000);
+                pause = Math.min(pause * 2, 10_000);
             }
         }
     }
@@ -259,9 +259,14 @@ public final class Dispatcher {
                                 attempt.outcome() == Outbox.Outcome.DELIVERED ? null : attempt.detail());
             }
         } catch (RuntimeException e) {
-            // the lease runs out and the delivery is sent again: at least once, never lost
+            // sent again (at least once, never lost): at once if the lease can be given back, else when it runs out
             lastError = e.toString();
             LOG.warn("Could not record the outcome of notification {}: {}", delivery.id(), e.toString());
+            try {
+                stores.outbox().releaseClaim(delivery.id(), delivery.token());
+            } catch (RuntimeException stillFailing) {
+                LOG.debug("Could not give back the lease of notification {}", delivery.id(), stillFailing);
+            }
         }
         if (attempt.outcome() != Outbox.Outcome.DELIVERED) {
             LOG.debug("Notification {} {}: {}", delivery.id(), attempt.outcome().wireName(), attempt.detail());

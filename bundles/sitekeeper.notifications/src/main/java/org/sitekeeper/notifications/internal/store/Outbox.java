@@ -461,6 +461,22 @@ public final class Outbox {
                 .executeUpdate());
     }
 
+    /**
+     * Gives back one lease held by {@code token} (its outcome could not be recorded), so that the delivery is due
+     * again at once rather than when the lease runs out.
+     */
+    public boolean releaseClaim(long id, String token) {
+        return Transactions.inTransaction(emf, em -> em.createQuery(
+                                "UPDATE DeliveryEntity d SET d.claimedBy = NULL, d.claimedUntil = NULL,"
+                                        + " d.version = d.version + 1"
+                                        + " WHERE d.id = :id AND d.claimedBy = :token AND d.status = :pending")
+                        .setParameter("id", id)
+                        .setParameter("token", token)
+                        .setParameter("pending", DeliveryEntity.PENDING)
+                        .executeUpdate())
+                == 1;
+    }
+
     /** When the next pending delivery is due, if any (to sleep until then). */
     public Optional<Instant> nextDue() {
         return Transactions.read(emf, em -> em.createQuery(

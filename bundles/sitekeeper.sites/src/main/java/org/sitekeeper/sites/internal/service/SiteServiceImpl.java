@@ -81,11 +81,18 @@ public final class SiteServiceImpl implements SiteService {
         String url = checkedUrl(body.url());
         String owner = owner(body.owner(), actor);
         SiteStatus status = body.status() == null ? SiteStatus.PENDING : SiteFields.status("status", body.status());
-        SiteEntity site = new SiteEntity(url, SiteFields.name(body.name(), url), owner, status, clock.instant());
-        site.setGroup(SiteFields.group(body.group()));
-        site.setTags(SiteFields.tags(body.tags()));
-        site.setNotes(SiteFields.notes(body.notes()));
-        return store.insert(site);
+        String name = SiteFields.name(body.name(), url);
+        String group = SiteFields.group(body.group());
+        List<String> tags = SiteFields.tags(body.tags());
+        String notes = SiteFields.notes(body.notes());
+        Instant now = clock.instant();
+        return store.insert(() -> {
+            SiteEntity site = new SiteEntity(url, name, owner, status, now);
+            site.setGroup(group);
+            site.setTags(tags);
+            site.setNotes(notes);
+            return site;
+        });
     }
 
     @Override

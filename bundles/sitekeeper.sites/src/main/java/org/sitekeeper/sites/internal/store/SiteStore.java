@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.FlushModeType;
@@ -31,17 +32,24 @@ public final class SiteStore {
         this.emf = emf;
     }
 
-    /** Inserts a new site; a second site with the same owner and URL is a conflict. */
-    public SiteDto insert(SiteEntity site) {
+    /**
+     * Inserts a new site made by {@code newSite} (called once per run of the transaction, so that a retried run
+     * persists a fresh entity); a second site with the same owner and URL is a conflict.
+     */
+    public SiteDto insert(Supplier<SiteEntity> newSite) {
+        String[] key = new String[2];
         try {
             return Transactions.inTransaction(emf, em -> {
+                SiteEntity site = newSite.get();
+                key[0] = site.owner();
+                key[1] = site.url();
                 requireUnique(em, site.owner(), site.url(), null);
                 em.persist(site);
                 em.flush();
                 return site.toDto();
             });
         } catch (PersistenceException e) {
-            throw duplicateOr(e, site.owner(), site.url());
+            throw duplicateOr(e, key[0], key[1]);
         }
     }
 

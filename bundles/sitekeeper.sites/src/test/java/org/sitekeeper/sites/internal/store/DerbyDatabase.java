@@ -15,12 +15,13 @@ import org.sitekeeper.core.internal.persistence.FlywaySchemaMigrator;
 public final class DerbyDatabase implements AutoCloseable {
 
     private final String path;
+    private final EmbeddedDataSource dataSource;
     private final EntityManagerFactory emf;
     private final FlywaySchemaMigrator migrator;
 
     public DerbyDatabase(Path directory) throws SQLException {
         this.path = directory.resolve("db").toAbsolutePath().toString();
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        this.dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(path);
         dataSource.setCreateDatabase("create");
         this.migrator = new FlywaySchemaMigrator(dataSource);
@@ -32,6 +33,11 @@ public final class DerbyDatabase implements AutoCloseable {
 
     public EntityManagerFactory emf() {
         return emf;
+    }
+
+    /** Plain JDBC connections to the same database (to hold a lock from outside the unit, say). */
+    public EmbeddedDataSource dataSource() {
+        return dataSource;
     }
 
     public FlywaySchemaMigrator migrator() {

@@ -52,10 +52,12 @@ class SiteStoreTest {
     }
 
     private SiteDto add(String url, String owner, SiteStatus status, String group, List<String> tags) {
-        SiteEntity site = new SiteEntity(url, url.substring(8), owner, status, NOW);
-        site.setGroup(group);
-        site.setTags(tags);
-        return store.insert(site);
+        return store.insert(() -> {
+            SiteEntity site = new SiteEntity(url, url.substring(8), owner, status, NOW);
+            site.setGroup(group);
+            site.setTags(tags);
+            return site;
+        });
     }
 
     @Test

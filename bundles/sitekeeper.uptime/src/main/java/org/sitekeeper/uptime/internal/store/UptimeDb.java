@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.sitekeeper.core.api.error.UnavailableException;
+import org.sitekeeper.core.api.persistence.Transactions;
 
 /**
  * The uptime tables over the hub's one DataSource, with plain JDBC: the hot path claims and writes hundreds of
@@ -41,8 +42,20 @@ public final class UptimeDb {
         return postgres;
     }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. A transaction that
+     * lost a lock race (see {@link Transactions#isTransient}) is run again, up to four runs in all, so
+     * {@code work} must be safe to run twice (it only touches the connection).
+     */
     public <T> T inTransaction(Work<T> work) {
+        try {
+            return Transactions.retryingLockRaces(() -> once(work));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> T once(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -56,8 +69,6 @@ public final class UptimeDb {
             } finally {
                 c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw failure(e);
         }
     }
 
