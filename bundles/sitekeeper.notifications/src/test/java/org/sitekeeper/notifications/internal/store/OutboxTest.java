@@ -804,6 +804,24 @@ class OutboxTest {
                     .containsExactlyInAnyOrder(mine, unclaimed);
             assertThat(outbox.releaseClaims("100%/")).isZero();
         }
+
+        @Test
+        void releaseClaimGivesBackOneLeaseOnlyToItsHolder() {
+            long id = draft().insert();
+            long next = draft().insert();
+            assertThat(ids(outbox.claim("a/1", NOW, LEASE, 1, 1, MERGER))).containsExactly(id);
+            assertThat(ids(outbox.claim("a/2", NOW, LEASE, 1, 1, MERGER))).containsExactly(next);
+
+            // the outcome of a/1 could not be recorded: only its holder gives the lease back, and only that one
+            assertThat(outbox.releaseClaim(id, "b/1")).isFalse();
+            assertThat(outbox.releaseClaim(id, "a/1")).isTrue();
+            assertThat(outbox.releaseClaim(id, "a/1")).isFalse();
+            assertThat(row(id).get("claimed_by")).isNull();
+            assertThat(row(next)).containsEntry("claimed_by", "a/2");
+            // due again at once, long before the lease would have run out
+            assertThat(ids(outbox.claim("b/2", NOW.plusSeconds(1), LEASE, 10, 1, MERGER)))
+                    .containsExactly(id);
+        }
     }
 
     // ------------------------------------------------------------------ queries
