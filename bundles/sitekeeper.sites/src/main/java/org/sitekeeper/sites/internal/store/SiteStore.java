@@ -37,20 +37,17 @@ public final class SiteStore {
      * persists a fresh entity); a second site with the same owner and URL is a conflict.
      */
     public SiteDto insert(Supplier<SiteEntity> newSite) {
-        String[] key = new String[2];
-        try {
-            return Transactions.inTransaction(emf, em -> {
-                SiteEntity site = newSite.get();
-                key[0] = site.owner();
-                key[1] = site.url();
-                requireUnique(em, site.owner(), site.url(), null);
-                em.persist(site);
+        return Transactions.inTransaction(emf, em -> {
+            SiteEntity site = newSite.get();
+            requireUnique(em, site.owner(), site.url(), null);
+            em.persist(site);
+            try {
                 em.flush();
-                return site.toDto();
-            });
-        } catch (PersistenceException e) {
-            throw duplicateOr(e, key[0], key[1]);
-        }
+            } catch (PersistenceException e) {
+                throw duplicateOr(e, site.owner(), site.url());
+            }
+            return site.toDto();
+        });
     }
 
     public Optional<SiteDto> find(long id) {
