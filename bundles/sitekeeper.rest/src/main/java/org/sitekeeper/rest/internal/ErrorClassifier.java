@@ -1,5 +1,6 @@
 package org.sitekeeper.rest.internal;
 
+import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.sitekeeper.core.api.error.RateLimitedException;
 import org.sitekeeper.core.api.error.SitekeeperException;
+import org.sitekeeper.core.api.error.UnavailableException;
 
 /**
  * Turns any failure into the API's error body. Client mistakes get a 4xx naming the field; anything else a
@@ -38,8 +40,13 @@ final class ErrorClassifier {
             }
             if (t instanceof SitekeeperException known) {
                 Long retry = known instanceof RateLimitedException limited
-                        ? Math.max(1, limited.retryAfter().toSeconds())
-                        : null;
+                        ? Long.valueOf(Math.max(1, limited.retryAfter().toSeconds()))
+                        : known instanceof UnavailableException unavailable
+                                ? unavailable
+                                        .retryAfter()
+                                        .map(Duration::toSeconds)
+                                        .orElse(null)
+                                : null;
                 return new ApiError(known.status(), known.code(), known.getMessage(), known.field(), retry);
             }
             if (t instanceof ValueInstantiationException && t.getCause() instanceof SitekeeperException) {

@@ -1,6 +1,6 @@
 /** Domain errors that every face (REST, shell, console) turns into a clear message for its user. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sitekeeper.core.api.error;
 
 import org.osgi.annotation.bundle.Export;
