@@ -139,18 +139,19 @@ public final class BatchWriter<T, R> {
         }
         try {
             List<R> results = sink.write(values);
+            written.addAndGet(batch.size());
+            batches.incrementAndGet();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
-            written.addAndGet(batch.size());
         } catch (RuntimeException e) {
             failed.addAndGet(batch.size());
+            batches.incrementAndGet();
             LOG.warn("{}: a batch of {} could not be written: {}", name, batch.size(), e.getMessage());
             for (Item<T, R> item : batch) {
                 item.done().completeExceptionally(e);
             }
         } finally {
-            batches.incrementAndGet();
             lastBatchSize = batch.size();
             lastBatchNanos = System.nanoTime() - start;
         }

@@ -78,7 +78,9 @@ public final class InstallationStore {
      */
     public List<String> write(List<HeartbeatWrite> batch) {
         Map<String, HeartbeatWrite> merged = new LinkedHashMap<>();
+        List<String> given = new ArrayList<>(batch.size());
         for (HeartbeatWrite w : batch) {
+            given.add(w.id);
             merged.merge(w.id, w, HeartbeatWrite::merge);
         }
         List<HeartbeatWrite> writes = new ArrayList<>(merged.values());
@@ -87,8 +89,8 @@ public final class InstallationStore {
             return null;
         });
         List<String> ids = new ArrayList<>(batch.size());
-        for (HeartbeatWrite w : batch) {
-            ids.add(merged.get(w.id).id);
+        for (String id : given) {
+            ids.add(merged.get(id).id); // another node's id when it stored the installation first
         }
         return ids;
     }

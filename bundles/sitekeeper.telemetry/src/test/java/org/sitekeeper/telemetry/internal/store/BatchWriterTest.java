@@ -1,0 +1,93 @@
+package org.sitekeeper.telemetry.internal.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.sitekeeper.core.api.error.UnavailableException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchWriterTest {
+
+    @Test
+    void itemsQueuedWhileABatchIsWrittenGoIntoTheNextBatchTogether() throws Exception {
+        CountDownLatch firstBatchEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> sizes = new ArrayList<>();
+        BatchWriter<Integer, String> writer = new BatchWriter<>("test", 100, 50, batch -> {
+            synchronized (sizes) {
+                sizes.add(batch.size());
+            }
+            firstBatchEntered.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch.stream().map(i -> "w" + i).toList();
+        });
+        writer.start();
+        CompletableFuture<String> first = writer.submit(0);
+        assertThat(firstBatchEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> rest = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            rest.add(writer.submit(i));
+        }
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("w0");
+        for (int i = 0; i < rest.size(); i++) {
+            assertThat(rest.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("w" + (i + 1));
+        }
+        assertThat(sizes).containsExactly(1, 30);
+        assertThat(writer.stats().written()).isEqualTo(31);
+        assertThat(writer.stats().batches()).isEqualTo(2);
+        writer.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnceWithARetryHint() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 2, 1, batch -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        });
+        writer.start();
+        writer.submit(1);
+        Thread.sleep(200); // taken by the writer, which now waits
+        writer.submit(2);
+        writer.submit(3);
+        assertThatThrownBy(() -> writer.submit(4))
+                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isPresent());
+        assertThat(writer.stats().rejected()).isEqualTo(1);
+        release.countDown();
+        writer.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBatchThatCannotBeWrittenFailsEveryItemOfIt() {
+        BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 10, 10, batch -> {
+            throw new IllegalStateException("disk full");
+        });
+        writer.start();
+        CompletableFuture<Integer> item = writer.submit(1);
+        assertThatThrownBy(() -> item.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("disk full");
+        assertThat(writer.stats().failed()).isEqualTo(1);
+        writer.stop(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> writer.submit(2)).isInstanceOf(UnavailableException.class);
+    }
+}
