@@ -88,6 +88,17 @@ public @interface TelemetryConfig {
     int write__timeout__seconds() default 10;
 
     @AttributeDefinition(
+            name = "Plugin name",
+            description = "The monitored plugin's name in upgrade notices (seed 002: \"Molam Form\").")
+    String plugin__name() default "Plugin";
+
+    @AttributeDefinition(
+            name = "Upgrade link",
+            description =
+                    "The \"Upgrade Now\" link of upgrade notices; {plugin_id} is replaced by the installation's id.")
+    String upgrade__url() default "";
+
+    @AttributeDefinition(
             name = "Cache refresh (seconds)",
             description = "How often a node reloads keys, versions, toggles and notices changed by other nodes.")
     int refresh__seconds() default 10;

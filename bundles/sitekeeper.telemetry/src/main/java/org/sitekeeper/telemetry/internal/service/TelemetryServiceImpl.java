@@ -644,9 +644,8 @@ public final class TelemetryServiceImpl implements TelemetryService {
                     }
                     Instant now = clock.instant();
                     Instant expires = Fields.optionalInstant("expires_at", body.expiresAt());
-                    if (expires != null && !expires.isAfter(now)) {
-                        throw new InvalidInputException("expires_at", "expires_at must be in the future");
-                    }
+                    // an expiry in the past is kept (seed 002's own example has one): the setting is simply not in
+                    // force
                     Integer rate = body.ratePerMinute();
                     if (rate != null) {
                         if (key != ToggleKey.RATE_LIMIT) {
@@ -670,7 +669,7 @@ public final class TelemetryServiceImpl implements TelemetryService {
                     if (key == ToggleKey.BLOCK_PLUGIN) {
                         monitoring.statusOf(id);
                     }
-                    return toggleDto(row, true);
+                    return toggleDto(row, expires == null || now.isBefore(expires));
                 },
                 t -> "plugin:" + id + " " + t.toggleKey() + "=" + t.toggleValue());
     }
@@ -842,13 +841,24 @@ public final class TelemetryServiceImpl implements TelemetryService {
                 .findFirst()
                 .orElse("See the release notes of version " + upgrade.target() + ".");
         String name = row.merchantName() == null ? row.merchantId() : row.merchantName();
+        String priority = upgrade.type().priority().toUpperCase(java.util.Locale.ROOT);
+        String link = config.upgrade__url().replace("{plugin_id}", row.id());
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("title", "Plugin update available for " + cms + " (v" + upgrade.target() + ")");
+        p.put("title", config.plugin__name() + " update available for " + cms + " (v" + upgrade.target() + ")");
         p.put(
                 "message",
-                "Hi " + name + ",\n\nA new version of the plugin for " + cms + " is available.\n\nCurrent Version: "
-                        + row.pluginVersion() + "\nLatest Version: " + upgrade.target() + "\n\nWhat's New:\n" + notes
-                        + "\n\nUpgrade Priority: " + upgrade.type().priority().toUpperCase(java.util.Locale.ROOT));
+                "Hi " + name + ",\n\nA new version of the " + config.plugin__name() + " plugin for " + cms
+                        + " is available.\n\nCurrent Version: " + row.pluginVersion() + "\nLatest Version: "
+                        + upgrade.target() + "\n\nWhat's New:\n" + notes + "\n\nUpgrade Priority: " + priority);
+        // the names seed 002's email template (notifications: templates/sitekeeper.telemetry.UPGRADE) uses
+        p.put("merchant.name", name);
+        p.put("plugin.name", config.plugin__name());
+        p.put("plugin.cms_name", cms);
+        p.put("plugin.current_version", String.valueOf(row.pluginVersion()));
+        p.put("plugin.latest_version", upgrade.target().toString());
+        p.put("plugin.release_notes", notes);
+        p.put("plugin.priority", priority);
+        p.put("plugin.upgrade_url", link.isBlank() ? "" : link);
         p.put(TelemetryEvents.INSTALLATION_ID, row.id());
         p.put("merchant.id", row.merchantId());
         p.put("current.version", String.valueOf(row.pluginVersion()));

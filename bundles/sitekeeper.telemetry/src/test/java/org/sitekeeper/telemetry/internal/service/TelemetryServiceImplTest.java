@@ -201,8 +201,17 @@ class TelemetryServiceImplTest {
         assertThatThrownBy(() -> telemetry.setToggle(id, new ToggleChange("nope", true, null, null, null, null), ops))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("toggle_key"));
+        assertThat(telemetry
+                        .setToggle(
+                                id,
+                                new ToggleChange("enable_debug", true, null, "2020-01-01T00:00:00Z", null, null),
+                                ops)
+                        .active())
+                .isFalse();
+        assertThat(telemetry.heartbeat(key, heartbeat("m-1", "1.2.0", null)).toggles())
+                .containsEntry("enable_debug", false);
         assertThatThrownBy(() -> telemetry.setToggle(
-                        id, new ToggleChange("enable_debug", true, null, "2020-01-01T00:00:00Z", null, null), ops))
+                        id, new ToggleChange("enable_debug", true, null, "yesterday", null, null), ops))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
 
