@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
@@ -16,6 +18,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 import org.sitekeeper.rest.api.RestActors;
+import org.sitekeeper.rest.internal.metrics.HttpMetrics;
 
 /**
  * The one servlet under {@code /api}: the body limit in front of a Jersey container. Pax Web initialises
@@ -23,6 +26,7 @@ import org.sitekeeper.rest.api.RestActors;
  * container can neither be initialised twice nor be reloaded under traffic without failing requests that
  * enter the application being shut down. So every change builds a fresh container, swaps it in under a
  * write lock (requests hold the read lock while they run) and destroys the old one once no request uses it.
+ * Every request is counted in the {@link HttpMetrics} (method, status, duration, in flight).
  */
 final class ApiServlet extends HttpServlet {
 
@@ -30,13 +34,15 @@ final class ApiServlet extends HttpServlet {
 
     private final transient Supplier<ResourceConfig> application;
     private final long maxBodyBytes;
+    private final transient HttpMetrics metrics;
     private final transient ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private transient ServletContainer jersey; // guarded by lock
     private transient ServletConfig servletConfig; // guarded by this
 
-    ApiServlet(Supplier<ResourceConfig> application, long maxBodyBytes) {
+    ApiServlet(Supplier<ResourceConfig> application, long maxBodyBytes, HttpMetrics metrics) {
         this.application = application;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -80,10 +86,31 @@ final class ApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Serves the request and counts it in the request metrics: when the answer is complete, or for a request that
+     * went asynchronous, when its asynchronous processing completes.
+     */
     @Override
     public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse out = (HttpServletResponse) response;
+        long started = metrics.started();
+        boolean failed = true;
+        try {
+            serve(http, out);
+            failed = false;
+        } finally {
+            if (!failed && http.isAsyncStarted()) {
+                http.getAsyncContext().addListener(new Finish(http.getMethod(), started));
+            } else {
+                // an exception the container turns into a 500, unless the answer had begun already
+                int status = failed && !out.isCommitted() ? 500 : out.getStatus();
+                metrics.finished(http.getMethod(), status, started);
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest http, HttpServletResponse out) throws ServletException, IOException {
         if (http.getContentLengthLong() > maxBodyBytes) {
             out.setHeader("Connection", "close");
             error(out, 413, "payload_too_large", "request body is larger than " + maxBodyBytes + " bytes");
@@ -96,9 +123,42 @@ final class ApiServlet extends HttpServlet {
                 error(out, 503, "unavailable", "the REST API is starting or stopping; try again shortly");
                 return;
             }
-            jersey.service(new LimitedRequest(http, maxBodyBytes), response);
+            jersey.service(new LimitedRequest(http, maxBodyBytes), out);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** Counts an asynchronous request once it completes (after a timeout or error too: completion follows). */
+    private final class Finish implements AsyncListener {
+        private final String method;
+        private final long started;
+
+        Finish(String method, long started) {
+            this.method = method;
+            this.started = started;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            ServletResponse response = event.getSuppliedResponse();
+            int status = response instanceof HttpServletResponse h ? h.getStatus() : 200;
+            metrics.finished(method, status, started);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this); // dispatched and started again: keep listening
         }
     }
 

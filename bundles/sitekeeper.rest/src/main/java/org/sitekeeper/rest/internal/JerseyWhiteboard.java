@@ -33,13 +33,15 @@ import org.slf4j.LoggerFactory;
 
 import org.sitekeeper.core.api.audit.AuditLog;
 import org.sitekeeper.core.api.security.StaffAuthenticator;
+import org.sitekeeper.rest.internal.metrics.HttpMetrics;
 
 /**
  * A small JAX-RS whiteboard on Jersey: every service registered with {@code osgi.jaxrs.resource=true} or
  * {@code osgi.jaxrs.extension=true} is served under {@code /api} while it is registered. Each change rebuilds
  * the application and reloads the one servlet, so routes appear and vanish with their bundles without a
  * restart. A resource that breaks the application (say, a duplicate path) is left out and logged; the rest
- * keep serving.
+ * keep serving. It also serves the Prometheus endpoint {@code /metrics} with the API's request metrics and every
+ * {@code MetricsSource}'s families.
  */
 @Component(immediate = true, configurationPid = "org.sitekeeper.rest")
 @Designate(ocd = JerseyWhiteboard.Config.class)
@@ -51,6 +53,12 @@ public final class JerseyWhiteboard {
                 name = "Largest request body (bytes)",
                 description = "Bigger bodies are refused with 413 before they are read.")
         long max__body__bytes() default 1024 * 1024;
+
+        @AttributeDefinition(
+                name = "Public /metrics",
+                description = "Serve the Prometheus endpoint GET /metrics without credentials. Off: it needs a"
+                        + " staff login or API token holding the viewer role.")
+        boolean metrics__public() default false;
     }
 
     static final String FILTER = "(|(osgi.jaxrs.resource=true)(osgi.jaxrs.extension=true))";
@@ -66,6 +74,7 @@ public final class JerseyWhiteboard {
     private final ApiServlet servlet;
     private final ServiceRegistration<Servlet> registration;
     private final ServiceTracker<Object, Object> tracker;
+    private final MetricsEndpoint metrics;
 
     @Activate
     public JerseyWhiteboard(
@@ -81,7 +90,8 @@ public final class JerseyWhiteboard {
         this.openApi = new OpenApi(
                 context, new ObjectMapper(), version.getMajor() + "." + version.getMinor() + "." + version.getMicro());
         openApi.open();
-        this.servlet = new ApiServlet(this::application, config.max__body__bytes());
+        HttpMetrics requests = new HttpMetrics();
+        this.servlet = new ApiServlet(this::application, config.max__body__bytes(), requests);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/*");
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "sitekeeper-api");
@@ -89,10 +99,13 @@ public final class JerseyWhiteboard {
         this.registration = context.registerService(Servlet.class, servlet, props);
         this.tracker = new ServiceTracker<>(context, context.createFilter(FILTER), new Customizer());
         tracker.open(true);
+        this.metrics = new MetricsEndpoint(context, requests, authenticator, mapper, config.metrics__public());
+        metrics.open();
     }
 
     @Deactivate
     void deactivate() {
+        metrics.close();
         tracker.close();
         registration.unregister();
         openApi.close();

@@ -39,11 +39,13 @@ import org.sitekeeper.core.api.scheduling.JobScheduler;
 import org.sitekeeper.rest.api.JaxRs;
 import org.sitekeeper.rest.api.RestActors;
 
-/** {@code /api/v1/system}: health (public), info and scheduled jobs. */
+/** {@code /api/v1/system}: health and ping (public), info and scheduled jobs. */
 @Component(service = SystemResource.class, property = JaxRs.RESOURCE)
 @Path("v1/system")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SystemResource {
+
+    private static final Map<String, String> PING = Map.of("status", "ok");
 
     private final HubHealth health;
     private final JobScheduler jobs;
@@ -84,6 +86,18 @@ public final class SystemResource {
         body.put("checked_at", report.checkedAt());
         int status = report.status() == HealthStatus.DOWN ? 503 : 200;
         return Response.status(status).entity(body).build();
+    }
+
+    /**
+     * Answers {@code {"status":"ok"}} and does nothing else: no credentials, no database, no state. The baseline
+     * for benchmarks (what the HTTP stack and Jersey alone cost) and a liveness probe that only asks "is the
+     * REST API serving?".
+     */
+    @GET
+    @Path("ping")
+    @PermitAll
+    public Map<String, String> ping() {
+        return PING;
     }
 
     static Map<String, Object> part(ComponentHealth health) {

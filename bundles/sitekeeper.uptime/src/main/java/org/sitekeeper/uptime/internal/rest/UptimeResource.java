@@ -1,6 +1,7 @@
 package org.sitekeeper.uptime.internal.rest;
 
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,11 +21,13 @@ import org.sitekeeper.core.api.Page;
 import org.sitekeeper.core.api.PageRequest;
 import org.sitekeeper.core.api.validation.Validate;
 import org.sitekeeper.rest.api.JaxRs;
+import org.sitekeeper.rest.api.MetricsText;
 import org.sitekeeper.uptime.api.IncidentDto;
 import org.sitekeeper.uptime.api.MonitorQuery;
 import org.sitekeeper.uptime.api.MonitorState;
 import org.sitekeeper.uptime.api.UptimeOverview;
 import org.sitekeeper.uptime.internal.engine.CheckEngine;
+import org.sitekeeper.uptime.internal.metrics.UptimeFamilies;
 import org.sitekeeper.uptime.internal.service.UptimeServiceImpl;
 
 /** {@code /api/v1/uptime}: the fleet overview, incidents and the check engine's own numbers. Viewer. */
@@ -68,15 +71,28 @@ public final class UptimeResource {
         return uptime.engineStats();
     }
 
-    /** Monitors and the engine in the Prometheus text format, for a scraper with a viewer token. */
+    /**
+     * Monitors and the engine in the Prometheus text format, for a scraper with a viewer token. Kept with its
+     * original names and units; the hub's {@code /metrics} serves the same numbers in base units. Written page by
+     * page, so 100,000 monitors never sit in memory at once.
+     */
     @GET
     @Path("metrics")
-    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    @Produces(MetricsText.CONTENT_TYPE)
     public StreamingOutput metrics() {
         CheckEngine.Stats engine = uptime.engineStats();
         return output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            PrometheusText.write(writer, page -> uptime.list(MonitorQuery.all(page)), engine);
+            try {
+                UptimeFamilies.write(
+                        MetricsText.writer(writer),
+                        UptimeFamilies.paged(page -> uptime.list(MonitorQuery.all(page))),
+                        engine,
+                        UptimeFamilies.Units.LEGACY);
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the client went away
+            }
+            writer.flush();
         };
     }
 
