@@ -109,7 +109,7 @@ public final class ConnectionsPage extends ConsolePage {
                     + "</td><td>" + Html.esc(orDash(c.pluginVersion())) + "</td><td>" + Html.esc(orDash(c.wpVersion()))
                     + "</td><td class=\"sk-last-sync\">"
                     + Html.esc(TelemetryText.lastSync(c.lastActivity(), clock)) + "</td><td>" + c.heartbeats()
-                    + "</td><td><code>" + Html.esc(c.tokenPrefix()) + "…</code></td>"
+                    + "</td><td><code>" + Html.esc(TelemetryText.prefix(c.tokenPrefix())) + "</code></td>"
                     + (csrf == null ? "" : "<td>" + (c.revokedAt() == null ? revokeForm(csrf, c, false) : "") + "</td>")
                     + "</tr>");
         }
@@ -134,7 +134,7 @@ public final class ConnectionsPage extends ConsolePage {
         out.println("</div>");
         out.println("<table class=\"sk-table\" id=\"sk-connection\">");
         TelemetryHtml.detail(out, "Id", Html.esc(c.id()));
-        TelemetryHtml.detail(out, "Token", "<code>" + Html.esc(c.tokenPrefix()) + "…</code>");
+        TelemetryHtml.detail(out, "Token", "<code>" + Html.esc(TelemetryText.prefix(c.tokenPrefix())) + "</code>");
         TelemetryHtml.detail(out, "WordPress version", Html.esc(orDash(c.wpVersion())));
         TelemetryHtml.detail(
                 out,

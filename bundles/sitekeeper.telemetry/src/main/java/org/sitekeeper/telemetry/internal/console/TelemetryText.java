@@ -100,6 +100,17 @@ public final class TelemetryText {
         return cut(oneLine(text.toString()), max);
     }
 
+    /**
+     * The first characters of a key or token as shown ({@code mk_OEQAOqZR…}): the service's DTOs carry the
+     * ellipsis already, so it is added only when missing (never twice).
+     */
+    public static String prefix(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return "…";
+        }
+        return prefix.endsWith("…") ? prefix : prefix + "…";
+    }
+
     /** Text a user typed, or {@code null} when it is empty. */
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -198,7 +198,7 @@ final class TelemetryTables {
                             dash(k.merchantName()),
                             dash(k.merchantEmail()),
                             dash(k.merchantPhone()),
-                            k.keyPrefix() + "…",
+                            TelemetryText.prefix(k.keyPrefix()),
                             Format.instant(k.createdAt()),
                             dash(k.createdBy()),
                             k.revokedAt() == null ? "" : Format.instant(k.revokedAt()));
@@ -231,7 +231,7 @@ final class TelemetryTables {
                             dash(c.wpVersion()),
                             TelemetryText.lastSync(c.lastActivity(), clock),
                             c.heartbeats(),
-                            c.tokenPrefix() + "…");
+                            TelemetryText.prefix(c.tokenPrefix()));
         }
         table.print(out);
     }

@@ -23,10 +23,11 @@ import org.sitekeeper.telemetry.api.ToggleDto;
         scope = "telemetry",
         name = "toggle",
         description = "Sets an ops toggle of an installation; the plugin gets it with its next heartbeat.",
-        detailedDescription = "Examples:\n"
-                + "  telemetry:toggle <id> block_plugin on --reason 'Leaking errors'\n"
-                + "  telemetry:toggle <id> enable_debug on --expires-at 2026-02-01T00:00:00Z\n"
-                + "  telemetry:toggle <id> rate_limit on --rate 10\n"
+        detailedDescription = "Options come before the arguments (Karaf's parser takes what follows an argument"
+                + " as further arguments). Examples:\n"
+                + "  telemetry:toggle --reason 'Leaking errors' <id> block_plugin on\n"
+                + "  telemetry:toggle --expires-at 2026-02-01T00:00:00Z <id> enable_debug on\n"
+                + "  telemetry:toggle --rate 10 <id> rate_limit on\n"
                 + "  telemetry:toggle <id> block_plugin off")
 public class TelemetryToggleCommand implements Action {
 
@@ -73,7 +74,7 @@ public class TelemetryToggleCommand implements Action {
                 new ToggleChange(toggle, TelemetryTables.onOff("value", value), reason, expiresAt, null, rate),
                 actor);
         session.getConsole()
-                .println("Set " + t.toggleKey() + " " + TelemetryTables.onOff(t.toggleValue()) + " on installation "
+                .println("Set " + t.toggleKey() + " to " + TelemetryTables.onOff(t.toggleValue()) + " for installation "
                         + t.pluginId() + (t.ratePerMinute() == null ? "" : " (" + t.ratePerMinute() + "/min)")
                         + (t.expiresAt() == null ? "" : " until " + Format.instant(t.expiresAt()))
                         + (t.active() ? "" : " — not in force: its expiry has passed"));

@@ -42,7 +42,7 @@ public class TelemetryVersionAddCommand implements Action {
     @Option(name = "--notes", description = "Release notes")
     private String notes;
 
-    @Option(name = "--released-at", description = "When it was released, ISO-8601 (default: now)")
+    @Option(name = "--released-at", description = "When it was released, ISO-8601 (default: not recorded)")
     private String releasedAt;
 
     @Reference

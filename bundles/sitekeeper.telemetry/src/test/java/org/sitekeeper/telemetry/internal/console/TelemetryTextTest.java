@@ -79,6 +79,14 @@ class TelemetryTextTest {
     }
 
     @Test
+    void aPrefixEndsInOneEllipsisWhetherOrNotTheServiceAddedIt() {
+        // the service's key and token DTOs carry "mk_…" prefixes with the ellipsis already
+        assertThat(TelemetryText.prefix("mk_OEQAOqZR…")).isEqualTo("mk_OEQAOqZR…");
+        assertThat(TelemetryText.prefix("bot_ab12")).isEqualTo("bot_ab12…");
+        assertThat(TelemetryText.prefix(null)).isEqualTo("…");
+    }
+
+    @Test
     void overviewCardShowsCountsCmsBarsAndConnections() {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {

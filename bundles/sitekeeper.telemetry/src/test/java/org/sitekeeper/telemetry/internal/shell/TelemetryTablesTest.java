@@ -165,7 +165,21 @@ class TelemetryTablesTest {
                 NOW,
                 null);
         ConnectionDto never = new ConnectionDto(
-                "c2", "New", "bot_cd34", "never", false, null, null, null, null, null, "never", 0, "olivia", NOW, null);
+                "c2",
+                "New",
+                "bot_cd34…",
+                "never",
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "never",
+                0,
+                "olivia",
+                NOW,
+                null);
 
         String text = print(
                 out -> TelemetryTables.connections(List.of(connected, never), Clock.fixed(NOW, ZoneOffset.UTC), out));
@@ -173,6 +187,8 @@ class TelemetryTablesTest {
         assertThat(text).contains("Connected").contains("Not Connected");
         assertThat(text).contains("Last sync: 3 minutes ago").contains("Never synced");
         assertThat(text).contains("bot_ab12…").contains("https://blog.example.com");
+        // the service hands the prefix over with its ellipsis: shown once, not twice
+        assertThat(text).contains("bot_cd34…").doesNotContain("……");
         assertThat(TelemetryTables.connected(connected)).isEqualTo("Connected");
         assertThat(TelemetryTables.connected(never)).isEqualTo("Not Connected");
     }
