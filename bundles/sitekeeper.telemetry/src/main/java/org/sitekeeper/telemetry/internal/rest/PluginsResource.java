@@ -92,6 +92,7 @@ public final class PluginsResource {
     @POST
     @Path("heartbeat")
     @PermitAll
+    @ShedsLoad
     public HeartbeatReply heartbeat(@HeaderParam("Authorization") String authorization, Heartbeat body) {
         return telemetry.heartbeat(bearer(authorization), body);
     }
@@ -99,6 +100,7 @@ public final class PluginsResource {
     @POST
     @Path("event")
     @PermitAll
+    @ShedsLoad
     public Map<String, String> event(@HeaderParam("Authorization") String authorization, TelemetryEvent body) {
         telemetry.event(bearer(authorization), body);
         return Map.of("status", "ok");

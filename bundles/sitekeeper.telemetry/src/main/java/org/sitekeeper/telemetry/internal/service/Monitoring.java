@@ -27,7 +27,6 @@ import org.sitekeeper.telemetry.internal.domain.ErrorRate;
 import org.sitekeeper.telemetry.internal.domain.InstallStatus;
 import org.sitekeeper.telemetry.internal.domain.ToggleKey;
 import org.sitekeeper.telemetry.internal.domain.UpgradeType;
-import org.sitekeeper.telemetry.internal.domain.Version;
 import org.sitekeeper.telemetry.internal.domain.VersionRegistry;
 import org.sitekeeper.telemetry.internal.store.InstallationRow;
 import org.sitekeeper.telemetry.internal.store.InstallationStore;
@@ -101,8 +100,7 @@ final class Monitoring {
 
     private String status(String cms, String pluginVersion, Instant lastHeartbeat, String id, Instant now) {
         VersionRegistry registry = service.registry(cms);
-        boolean outdated = pluginVersion != null
-                && Version.parse(pluginVersion).map(registry::isOutdated).orElse(false);
+        boolean outdated = pluginVersion != null && registry.isOutdated(pluginVersion);
         boolean blocked = false;
         ToggleRow newest = null;
         for (ToggleRow t : service.toggleCache().getOrDefault(id, List.of())) {

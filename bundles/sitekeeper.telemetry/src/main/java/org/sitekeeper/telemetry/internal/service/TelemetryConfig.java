@@ -76,8 +76,10 @@ public @interface TelemetryConfig {
 
     @AttributeDefinition(
             name = "Write queue (heartbeats)",
-            description = "Heartbeats waiting to be written; beyond it the hub answers 503 with Retry-After.")
-    int queue__capacity() default 20000;
+            description = "Heartbeats waiting for their write at most (queued or in the batch being written); "
+                    + "beyond it the hub answers 503 with Retry-After at once. Events may wait a quarter of it. "
+                    + "Each waits on one of the HTTP server's threads (Pax Web: 200), so both together stay below.")
+    int queue__capacity() default 128;
 
     @AttributeDefinition(name = "Batch size", description = "Heartbeats or events written in one transaction at most.")
     int batch__size() default 1000;

@@ -128,6 +128,21 @@ public final class TelemetryServiceImpl implements TelemetryService {
     private volatile Map<String, List<ToggleRow>> toggles = Map.of();
     private volatile Map<String, List<UpgradeNoticeDto>> pendingNotices = Map.of();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    /**
+     * Per installation, the fingerprint of the profile (versions, environment, server) last committed by a
+     * heartbeat of this node: a heartbeat that reports the same writes only its own columns. Nothing else writes
+     * those columns, and an installation unknown here is written whole.
+     */
+    private final Map<String, Profiles.Written> profiles = new ConcurrentHashMap<>();
+    /**
+     * How long a profile written by this node is trusted to be the stored one. Forever on embedded Derby (one
+     * node); on PostgreSQL another node may have written another profile of the same installation meanwhile, so
+     * a profile is written whole again after a few minutes.
+     */
+    private final long profileTrustMillis;
+
+    private static final VersionRegistry NO_RELEASES = new VersionRegistry(List.of());
+
     private final LatencyWindow heartbeatLatency = new LatencyWindow(8192);
     private final BatchWriter<HeartbeatWrite, String> heartbeatWriter;
     private final BatchWriter<EventWrite, Boolean> eventWriter;
@@ -145,7 +160,8 @@ public final class TelemetryServiceImpl implements TelemetryService {
         this(database.stores(), hasher, audit, events, clock, config);
     }
 
-    public TelemetryServiceImpl(
+    /** Also the tests' way in; package-private so that SCR sees one public constructor only. */
+    TelemetryServiceImpl(
             TelemetryStores stores,
             KeyHasher hasher,
             AuditLog audit,
@@ -158,10 +174,11 @@ public final class TelemetryServiceImpl implements TelemetryService {
         this.events = events;
         this.clock = clock;
         this.config = config;
+        this.profileTrustMillis = stores.db().postgres() ? Duration.ofMinutes(5).toMillis() : Long.MAX_VALUE / 2;
         this.heartbeatWriter = new BatchWriter<>(
                 "heartbeats", config.queue__capacity(), config.batch__size(), stores.installations()::write);
         this.eventWriter = new BatchWriter<>(
-                "events", Math.max(1000, config.queue__capacity() / 4), config.batch__size(), stores.events()::write);
+                "events", Math.max(8, config.queue__capacity() / 4), config.batch__size(), stores.events()::write);
         this.monitoring = new Monitoring(this, stores, events, clock, config);
         for (InstallationStore.IndexRow row : stores.installations().index()) {
             index.put(installKey(row.merchantId(), row.cms(), row.siteKey()), row.id());
@@ -253,7 +270,7 @@ public final class TelemetryServiceImpl implements TelemetryService {
     }
 
     VersionRegistry registry(String cms) {
-        return registries.getOrDefault(cms, new VersionRegistry(List.of()));
+        return registries.getOrDefault(cms, NO_RELEASES);
     }
 
     Map<String, List<ToggleRow>> toggleCache() {
@@ -282,7 +299,7 @@ public final class TelemetryServiceImpl implements TelemetryService {
         Resolved install = resolve(merchantId, cms, siteUrl, true);
         limit(install.id());
         boolean blocked = inForce(install.id(), ToggleKey.BLOCK_PLUGIN, now);
-        boolean outdated = Version.parse(version).map(registry(cms)::isOutdated).orElse(false);
+        boolean outdated = registry(cms).isOutdated(version);
         String status = InstallStatus.of(blocked, now, now, Duration.ofHours(1), outdated)
                 .wireName();
         HeartbeatWrite write = new HeartbeatWrite(
@@ -301,7 +318,15 @@ public final class TelemetryServiceImpl implements TelemetryService {
                 errors,
                 status,
                 now.toEpochMilli());
+        long profile = Profiles.fingerprint(siteUrl, version, sdk, environment, php, wordpress, serverInfo);
+        Profiles.Written written = profiles.get(install.id());
+        if (written != null && written.fingerprint() == profile && now.toEpochMilli() < written.fullUntil()) {
+            write.profileUnchanged();
+        }
         String id = await(heartbeatWriter.submit(write));
+        if (write.profileChanged() || written == null) {
+            profiles.put(id, new Profiles.Written(profile, now.toEpochMilli() + profileTrustMillis));
+        }
         if (!id.equals(install.id())) {
             index.put(installKey(merchantId, cms, SiteKeys.key(siteUrl)), id);
         }
@@ -309,6 +334,16 @@ public final class TelemetryServiceImpl implements TelemetryService {
                 new HeartbeatReply("ok", id, toggleReply(id, now), pendingNotices.getOrDefault(id, List.of()));
         heartbeatLatency.record(System.nanoTime() - start);
         return reply;
+    }
+
+    /** 503 with {@code Retry-After} while the heartbeat writer is full (before a heartbeat is read). */
+    public void refuseHeartbeatsBeyondCapacity() {
+        heartbeatWriter.refuseWhenFull();
+    }
+
+    /** 503 with {@code Retry-After} while the event writer is full (before an event is read). */
+    public void refuseEventsBeyondCapacity() {
+        eventWriter.refuseWhenFull();
     }
 
     @Override
@@ -411,7 +446,11 @@ public final class TelemetryServiceImpl implements TelemetryService {
         if (id != null) {
             return new Resolved(id, false);
         }
-        Optional<String> stored = stores.installations().idOf(merchantId, cms, siteKey);
+        // Embedded Derby has one node, whose index was loaded whole at start and learns every installation it
+        // stores: one it does not know is new. On PostgreSQL another node may have stored it: ask the database.
+        // (Were it stored meanwhile, the writer finds it by its unique key and updates it under its id.)
+        Optional<String> stored =
+                stores.db().postgres() ? stores.installations().idOf(merchantId, cms, siteKey) : Optional.empty();
         if (stored.isPresent()) {
             index.put(key, stored.get());
             return new Resolved(stored.get(), false);

@@ -3,9 +3,10 @@ package org.sitekeeper.telemetry.internal.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +19,13 @@ import org.sitekeeper.core.api.error.UnavailableException;
 /**
  * Writes items in batches behind a bounded queue: callers submit and wait for the future, one thread takes what has
  * queued up (at most {@code batchSize}) and writes it in one transaction, so a burst costs one commit per batch
- * instead of one per item. A full queue is refused at once (503 with a retry hint), never waited on. The future
- * completes once the batch is committed; it fails when the batch could not be written.
+ * instead of one per item. The future completes once the batch is committed; it fails when the batch could not be
+ * written.
+ *
+ * <p>The bound ({@code capacity}) counts every item not answered yet, queued or in the batch being written. Each
+ * caller waits on one of the HTTP server's threads, so the bound must stay below that pool: then, beyond capacity,
+ * the extra requests are refused at once (503 with a retry hint) by threads that are still free, instead of piling
+ * up in the server's own queue until clients time out.
  *
  * @param <T> an item to write
  * @param <R> what each item's writer answers (an id, say)
@@ -37,7 +43,9 @@ public final class BatchWriter<T, R> {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private final String name;
-    private final BlockingQueue<Item<T, R>> queue;
+    private final BlockingQueue<Item<T, R>> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final Semaphore slots;
     private final int batchSize;
     private final Sink<T, R> sink;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -54,7 +62,8 @@ public final class BatchWriter<T, R> {
             throw new IllegalArgumentException("capacity and batch size must be positive");
         }
         this.name = name;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.slots = new Semaphore(capacity);
         this.batchSize = batchSize;
         this.sink = sink;
     }
@@ -86,27 +95,46 @@ public final class BatchWriter<T, R> {
         List<Item<T, R>> left = new ArrayList<>();
         queue.drainTo(left);
         for (Item<T, R> item : left) {
+            slots.release();
             item.done()
                     .completeExceptionally(new UnavailableException(name + " writer stopped", Duration.ofSeconds(5)));
         }
     }
 
     /**
+     * Refuses at once, as {@link #submit} would, while {@code capacity} items are waiting: lets a caller refuse
+     * before it does the work that makes an item. Racy by nature (a slot may free up or be taken right after);
+     * {@link #submit} still decides.
+     *
+     * @throws UnavailableException when every slot is taken
+     */
+    public void refuseWhenFull() {
+        if (slots.availablePermits() == 0) {
+            throw refused();
+        }
+    }
+
+    private UnavailableException refused() {
+        rejected.incrementAndGet();
+        return new UnavailableException(
+                "the hub is beyond capacity for " + name + " (" + capacity + " waiting); try again shortly",
+                Duration.ofSeconds(1));
+    }
+
+    /**
      * Queues {@code value}.
      *
-     * @throws UnavailableException at once when the queue is full or the writer is stopped
+     * @throws UnavailableException at once when {@code capacity} items are waiting already or the writer is stopped
      */
     public CompletableFuture<R> submit(T value) {
         if (!running.get()) {
             throw new UnavailableException(name + " is stopping or starting; try again shortly", Duration.ofSeconds(5));
         }
-        Item<T, R> item = new Item<>(value, new CompletableFuture<>(), System.nanoTime());
-        if (!queue.offer(item)) {
-            rejected.incrementAndGet();
-            throw new UnavailableException(
-                    "the hub is beyond capacity for " + name + " (" + queue.size() + " waiting); try again shortly",
-                    Duration.ofSeconds(2));
+        if (!slots.tryAcquire()) {
+            throw refused();
         }
+        Item<T, R> item = new Item<>(value, new CompletableFuture<>(), System.nanoTime());
+        queue.add(item);
         return item.done();
     }
 
@@ -137,30 +165,37 @@ public final class BatchWriter<T, R> {
         for (Item<T, R> item : batch) {
             values.add(item.value());
         }
+        List<R> results;
         try {
-            List<R> results = sink.write(values);
-            written.addAndGet(batch.size());
-            batches.incrementAndGet();
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(results.get(i));
-            }
+            results = sink.write(values);
         } catch (RuntimeException e) {
+            finished(batch, start);
             failed.addAndGet(batch.size());
-            batches.incrementAndGet();
             LOG.warn("{}: a batch of {} could not be written: {}", name, batch.size(), e.getMessage());
             for (Item<T, R> item : batch) {
                 item.done().completeExceptionally(e);
             }
-        } finally {
-            lastBatchSize = batch.size();
-            lastBatchNanos = System.nanoTime() - start;
+            return;
         }
+        finished(batch, start);
+        written.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(results.get(i));
+        }
+    }
+
+    /** Gives the batch's slots back before its callers are woken, so that they find room for their next item. */
+    private void finished(List<Item<T, R>> batch, long start) {
+        batches.incrementAndGet();
+        lastBatchSize = batch.size();
+        lastBatchNanos = System.nanoTime() - start;
+        slots.release(batch.size());
     }
 
     public Stats stats() {
         return new Stats(
-                queue.size(),
-                queue.remainingCapacity() + queue.size(),
+                capacity - slots.availablePermits(),
+                capacity,
                 written.get(),
                 batches.get(),
                 failed.get(),
@@ -169,7 +204,7 @@ public final class BatchWriter<T, R> {
                 lastBatchNanos / 1_000_000.0);
     }
 
-    /** What the writer has done since it started. */
+    /** What the writer has done since it started; {@code queued} counts the batch being written too. */
     public record Stats(
             int queued,
             int capacity,

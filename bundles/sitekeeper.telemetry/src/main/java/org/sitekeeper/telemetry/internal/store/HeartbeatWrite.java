@@ -2,7 +2,9 @@ package org.sitekeeper.telemetry.internal.store;
 
 /**
  * One heartbeat to write: the installation's id (new ones are inserted), what it reported and the status it has
- * now. Several writes of one installation in a batch are merged ({@link #merge}).
+ * now. Several writes of one installation in a batch are merged ({@link #merge}). When what it reported about
+ * itself (versions, environment, server) is what was last written, {@link #profileChanged} is false and only
+ * the heartbeat's own columns are written.
  */
 public final class HeartbeatWrite {
 
@@ -21,6 +23,7 @@ public final class HeartbeatWrite {
     final Double errorsLastHour;
     final String status;
     final long at;
+    boolean profileChanged = true;
     int count = 1;
 
     public HeartbeatWrite(
@@ -60,10 +63,22 @@ public final class HeartbeatWrite {
         return id;
     }
 
+    /** Whether the write carries the installation's profile (versions, environment, server) to be written. */
+    public boolean profileChanged() {
+        return profileChanged;
+    }
+
+    /** Says that the installation's profile is the one last written for it: its columns need no writing. */
+    public HeartbeatWrite profileUnchanged() {
+        profileChanged = false;
+        return this;
+    }
+
     /** The later of two writes of one installation, counting both. */
     HeartbeatWrite merge(HeartbeatWrite later) {
         later.count += count;
         later.isNew |= isNew;
+        later.profileChanged |= profileChanged;
         return later;
     }
 }

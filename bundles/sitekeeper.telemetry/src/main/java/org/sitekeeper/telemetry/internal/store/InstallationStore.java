@@ -37,6 +37,10 @@ public final class InstallationStore {
             + "plugin_version = ?, sdk_language = ?, environment = ?, php_version = ?, wordpress_version = ?, "
             + "server_info = ?, errors_last_hour = ?, status = ?, heartbeat_count = heartbeat_count + ?, "
             + "last_heartbeat = ?, updated_at = ? WHERE id = ?";
+    /** A heartbeat whose installation reported the same profile as last written: its own columns only. */
+    private static final String TOUCH = "UPDATE telemetry_installation SET errors_last_hour = ?, status = ?, "
+            + "heartbeat_count = heartbeat_count + ?, last_heartbeat = ?, updated_at = ? WHERE id = ?";
+
     private static final String INSERT = "INSERT INTO telemetry_installation (id, merchant_id, cms, site_key, "
             + "site_url, plugin_version, sdk_language, environment, php_version, wordpress_version, server_info, "
             + "errors_last_hour, status, error_rate, errors_24h, events_24h, heartbeat_count, last_heartbeat, "
@@ -101,16 +105,28 @@ public final class InstallationStore {
         for (HeartbeatWrite w : writes) {
             (w.isNew ? inserts : updates).add(w);
         }
-        if (!updates.isEmpty()) {
-            int[] counts = Jdbc.batch(
-                    c,
-                    UPDATE,
-                    updates.stream().map(InstallationStore::updateRow).toList());
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    inserts.add(updates.get(i)); // written by a batch that failed: not stored after all
-                }
-            }
+        List<HeartbeatWrite> touches = new ArrayList<>();
+        List<HeartbeatWrite> full = new ArrayList<>();
+        for (HeartbeatWrite w : updates) {
+            (w.profileChanged ? full : touches).add(w);
+        }
+        if (!full.isEmpty()) {
+            missing(
+                    Jdbc.batch(
+                            c,
+                            UPDATE,
+                            full.stream().map(InstallationStore::updateRow).toList()),
+                    full,
+                    inserts);
+        }
+        if (!touches.isEmpty()) {
+            missing(
+                    Jdbc.batch(
+                            c,
+                            TOUCH,
+                            touches.stream().map(InstallationStore::touchRow).toList()),
+                    touches,
+                    inserts);
         }
         if (inserts.isEmpty()) {
             return;
@@ -147,6 +163,15 @@ public final class InstallationStore {
         }
     }
 
+    /** Adds to {@code inserts} the updates that found no row: written by a batch that failed, not stored after all. */
+    private static void missing(int[] counts, List<HeartbeatWrite> updates, List<HeartbeatWrite> inserts) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
+    }
+
     private static void insertAll(Connection c, List<HeartbeatWrite> inserts) throws SQLException {
         Jdbc.batch(
                 c,
@@ -175,6 +200,10 @@ public final class InstallationStore {
         for (HeartbeatWrite w : inserts) {
             w.isNew = false;
         }
+    }
+
+    private static Object[] touchRow(HeartbeatWrite w) {
+        return new Object[] {Jdbc.orNull(w.errorsLastHour), w.status, (long) w.count, w.at, w.at, w.id};
     }
 
     private static Object[] updateRow(HeartbeatWrite w) {

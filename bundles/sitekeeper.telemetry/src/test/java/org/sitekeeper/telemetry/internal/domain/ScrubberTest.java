@@ -124,6 +124,60 @@ class ScrubberTest {
     }
 
     @Test
+    void theShortcutsNeverChangeWhatIsRemoved() {
+        String[] parts = {
+            "4111 1111 1111 1111",
+            "4111-1111-1111-1112",
+            "378282246310005",
+            "12345",
+            " ",
+            "-",
+            "_",
+            ":",
+            "=",
+            ";",
+            "password",
+            "api_key",
+            "token",
+            "Bearer ",
+            "basic ",
+            "BEARER abcdefgh12345678",
+            "sk_live_",
+            "AKIA",
+            "ABCDEFGHIJKLMNOP",
+            "whsec_",
+            "ghp_",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "-----END RSA PRIVATE KEY-----",
+            "\"",
+            "'",
+            "nginx/1.24",
+            "Linux",
+            "é",
+            "ß",
+            "x",
+            "9",
+            "=v",
+            "&",
+            "?",
+            "}"
+        };
+        java.util.Random random = new java.util.Random(20261208L);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = random.nextInt(8);
+            for (int j = 0; j < n; j++) {
+                text.append(parts[random.nextInt(parts.length)]);
+                if (random.nextInt(3) == 0) {
+                    text.append(random.nextInt(100_000));
+                }
+            }
+            String t = text.toString();
+            assertThat(Scrubber.text(t, 500)).as(t).isEqualTo(Scrubber.text(t, 500, false));
+        }
+    }
+
+    @Test
     void textIsCappedAndSaysHowMuchWasCut() {
         String capped = Scrubber.text("x".repeat(10_000), 1_000);
         assertThat(capped).hasSize(1_000).endsWith("more characters cut]");

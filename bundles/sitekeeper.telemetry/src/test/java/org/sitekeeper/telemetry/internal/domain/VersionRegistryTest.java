@@ -75,6 +75,28 @@ class VersionRegistryTest {
     }
 
     @Test
+    void versionTextsAsHeartbeatsSendThemGiveTheSameAnswersAsParsedVersions() {
+        VersionRegistry registry = new VersionRegistry(List.of(release("1.2.0"), security("1.2.1"), latest("1.3.5")));
+        for (String text : List.of("1.2.0", "v1.2.0", "1.3.5", "1.3.5+build.7", "1.4.0", "1.3.5-rc.1", "0.9.0")) {
+            boolean expected = registry.isOutdated(Version.of(text));
+            assertThat(registry.isOutdated(text)).as(text).isEqualTo(expected);
+            assertThat(registry.isOutdated(text)).as(text + ", remembered").isEqualTo(expected);
+        }
+        assertThat(registry.isOutdated("not a version")).isFalse();
+        assertThat(registry.isOutdated((String) null)).isFalse();
+        assertThat(new VersionRegistry(List.of()).isOutdated("1.0.0")).isFalse();
+    }
+
+    @Test
+    void theMemoryOfVersionTextsIsBoundedAndAnswersStayRightBeyondIt() {
+        VersionRegistry registry = new VersionRegistry(List.of(latest("5.0.0")));
+        for (int i = 0; i < VersionRegistry.MEMO_MAX + 500; i++) {
+            String text = (i % 7) + "." + i + ".0";
+            assertThat(registry.isOutdated(text)).as(text).isEqualTo(i % 7 < 5);
+        }
+    }
+
+    @Test
     void theLatestIsTheNewestMarkedElseTheHighestReleaseElseTheHighestPreRelease() {
         assertThat(new VersionRegistry(List.of(latest("1.3.0"), release("1.4.0"))).latest())
                 .contains(Version.of("1.3.0"));

@@ -157,6 +157,41 @@ class TelemetryServiceImplTest {
     }
 
     @Test
+    void repeatedProfilesAreStoredAsSentAndAChangeOfAnyPartOfItIsWritten() {
+        String id = telemetry.heartbeat(key, heartbeat("m-1", "1.2.0", null)).installationId();
+        telemetry.heartbeat(key, heartbeat("m-1", "1.2.0", null)); // the same profile: only the heartbeat's columns
+        clock.now = clock.now.plusSeconds(60);
+        HeartbeatReply third = telemetry.heartbeat(
+                key,
+                new Heartbeat(
+                        "m-1",
+                        "woocommerce",
+                        null,
+                        "1.2.0",
+                        "php",
+                        3.0,
+                        "staging",
+                        "8.2.0",
+                        "6.4",
+                        Map.of("os", "Linux")));
+        var stored = telemetry.find(id).orElseThrow().installation();
+        assertThat(third.installationId()).isEqualTo(id);
+        assertThat(stored.heartbeatCount()).isEqualTo(3);
+        assertThat(stored.environment()).isEqualTo("staging");
+        assertThat(stored.phpVersion()).isEqualTo("8.2.0");
+        assertThat(stored.errorsLastHour()).isEqualTo(3.0);
+        assertThat(stored.serverInfo()).containsOnlyKeys("os");
+        assertThat(stored.lastHeartbeat()).isEqualTo(clock.now);
+
+        telemetry.heartbeat(key, heartbeat("m-1", "1.2.0", null)); // back to the first profile
+        stored = telemetry.find(id).orElseThrow().installation();
+        assertThat(stored.environment()).isEqualTo("production");
+        assertThat(stored.phpVersion()).isEqualTo("8.1.0");
+        assertThat(stored.serverInfo()).containsEntry("server_software", "Apache/2.4.56");
+        assertThat(stored.heartbeatCount()).isEqualTo(4);
+    }
+
+    @Test
     void keysOnlyReachTheirOwnMerchantAndRevokedKeysNothing() {
         assertThatThrownBy(() -> telemetry.heartbeat("mk_not-a-key", heartbeat("m-1", "1.0.0", null)))
                 .isInstanceOf(AuthenticationException.class);

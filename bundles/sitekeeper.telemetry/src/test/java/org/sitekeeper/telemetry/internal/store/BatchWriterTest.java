@@ -53,9 +53,11 @@ class BatchWriterTest {
     }
 
     @Test
-    void aFullQueueIsRefusedAtOnceWithARetryHint() throws Exception {
+    void itemsBeingWrittenCountAgainstTheCapacityAndARefusalCarriesARetryHint() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
         BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 2, 1, batch -> {
+            entered.countDown();
             try {
                 release.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -64,15 +66,64 @@ class BatchWriterTest {
             return batch;
         });
         writer.start();
-        writer.submit(1);
-        Thread.sleep(200); // taken by the writer, which now waits
-        writer.submit(2);
-        writer.submit(3);
-        assertThatThrownBy(() -> writer.submit(4))
+        CompletableFuture<Integer> first = writer.submit(1);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue(); // taken by the writer, which now waits
+        CompletableFuture<Integer> second = writer.submit(2);
+        assertThat(writer.stats().queued()).isEqualTo(2);
+        assertThatThrownBy(() -> writer.submit(3))
                 .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.retryAfter())
                         .isPresent());
         assertThat(writer.stats().rejected()).isEqualTo(1);
         release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        // the slots are back: two more fit again
+        assertThat(writer.submit(4).get(5, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(writer.submit(5).get(5, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(writer.stats().queued()).isZero();
+        assertThat(writer.stats().rejected()).isEqualTo(1);
+        writer.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refuseWhenFullRefusesOnlyWhileEverySlotIsTaken() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 1, 1, batch -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        });
+        writer.start();
+        writer.refuseWhenFull(); // room: nothing thrown
+        CompletableFuture<Integer> held = writer.submit(1);
+        assertThatThrownBy(writer::refuseWhenFull)
+                .isInstanceOfSatisfying(UnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isPresent());
+        assertThat(writer.stats().rejected()).isEqualTo(1);
+        release.countDown();
+        assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        writer.refuseWhenFull();
+        writer.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aFailedBatchGivesItsSlotsBackToo() throws Exception {
+        boolean[] fail = {true};
+        BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 1, 1, batch -> {
+            if (fail[0]) {
+                throw new IllegalStateException("locked");
+            }
+            return batch;
+        });
+        writer.start();
+        assertThatThrownBy(() -> writer.submit(1).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        fail[0] = false;
+        assertThat(writer.submit(2).get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(writer.stats().failed()).isEqualTo(1);
+        assertThat(writer.stats().written()).isEqualTo(1);
         writer.stop(Duration.ofSeconds(5));
     }
 

@@ -62,6 +62,61 @@ class InstallationStoreTest {
     }
 
     @Test
+    void aHeartbeatWithAnUnchangedProfileWritesItsOwnColumnsAndKeepsTheProfile() {
+        String a = UUID.randomUUID().toString();
+        installations.write(List.of(write(a, true, "m-1", "", "1.0.0", 1000)));
+        HeartbeatWrite touch = new HeartbeatWrite(
+                        a,
+                        false,
+                        "m-1",
+                        "woocommerce",
+                        "",
+                        null,
+                        "9.9.9",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        2.0,
+                        "outdated",
+                        5000)
+                .profileUnchanged();
+        installations.write(List.of(touch));
+
+        InstallationRow row = installations.find(a).orElseThrow();
+        assertThat(row.pluginVersion()).as("profile kept").isEqualTo("1.0.0");
+        assertThat(row.phpVersion()).isEqualTo("8.1.0");
+        assertThat(row.status()).isEqualTo("outdated");
+        assertThat(row.errorsLastHour()).isEqualTo(2.0);
+        assertThat(row.heartbeatCount()).isEqualTo(2);
+        assertThat(row.lastHeartbeat().toEpochMilli()).isEqualTo(5000);
+    }
+
+    @Test
+    void anUnchangedAndAChangedHeartbeatOfOneInstallationInOneBatchWriteTheProfile() {
+        String a = UUID.randomUUID().toString();
+        installations.write(List.of(write(a, true, "m-1", "", "1.0.0", 1000)));
+        installations.write(List.of(
+                write(a, false, "m-1", "", "1.1.0", 2000),
+                write(a, false, "m-1", "", "1.1.0", 3000).profileUnchanged()));
+
+        InstallationRow row = installations.find(a).orElseThrow();
+        assertThat(row.pluginVersion()).isEqualTo("1.1.0");
+        assertThat(row.heartbeatCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnchangedProfileOfAnInstallationThatWasNeverStoredIsInsertedWhole() {
+        String a = UUID.randomUUID().toString();
+        installations.write(List.of(write(a, false, "m-1", "", "1.0.0", 1000).profileUnchanged()));
+
+        InstallationRow row = installations.find(a).orElseThrow();
+        assertThat(row.pluginVersion()).isEqualTo("1.0.0");
+        assertThat(row.heartbeatCount()).isEqualTo(1);
+    }
+
+    @Test
     void anUpdateOfAnInstallationThatWasNeverStoredInsertsIt() {
         String a = UUID.randomUUID().toString();
         installations.write(List.of(write(a, false, "m-1", "", "1.0.0", 1000)));
