@@ -81,6 +81,12 @@ public @interface TelemetryConfig {
                     + "Each waits on one of the HTTP server's threads (Pax Web: 200), so both together stay below.")
     int queue__capacity() default 128;
 
+    @AttributeDefinition(
+            name = "Heartbeat writers",
+            description = "Threads writing heartbeat batches, each for its share of the installations: while one "
+                    + "waits for its commit to reach the disk, another writes.")
+    int writer__threads() default 2;
+
     @AttributeDefinition(name = "Batch size", description = "Heartbeats or events written in one transaction at most.")
     int batch__size() default 1000;
 

@@ -176,7 +176,12 @@ public final class TelemetryServiceImpl implements TelemetryService {
         this.config = config;
         this.profileTrustMillis = stores.db().postgres() ? Duration.ofMinutes(5).toMillis() : Long.MAX_VALUE / 2;
         this.heartbeatWriter = new BatchWriter<>(
-                "heartbeats", config.queue__capacity(), config.batch__size(), stores.installations()::write);
+                "heartbeats",
+                config.queue__capacity(),
+                config.batch__size(),
+                Math.max(1, config.writer__threads()),
+                HeartbeatWrite::id,
+                stores.installations()::write);
         this.eventWriter = new BatchWriter<>(
                 "events", Math.max(8, config.queue__capacity() / 4), config.batch__size(), stores.events()::write);
         this.monitoring = new Monitoring(this, stores, events, clock, config);

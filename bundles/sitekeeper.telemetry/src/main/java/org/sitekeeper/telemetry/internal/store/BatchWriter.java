@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.sitekeeper.core.api.error.UnavailableException;
 
 /**
- * Writes items in batches behind a bounded queue: callers submit and wait for the future, one thread takes what has
- * queued up (at most {@code batchSize}) and writes it in one transaction, so a burst costs one commit per batch
+ * Writes items in batches behind a bounded queue: callers submit and wait for the future, a writer thread takes what
+ * has queued up (at most {@code batchSize}) and writes it in one transaction, so a burst costs one commit per batch
  * instead of one per item. The future completes once the batch is committed; it fails when the batch could not be
  * written.
  *
@@ -43,7 +44,10 @@ public final class BatchWriter<T, R> {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private final String name;
-    private final BlockingQueue<Item<T, R>> queue = new LinkedBlockingQueue<>();
+    /** One queue per writer thread. */
+    private final List<BlockingQueue<Item<T, R>>> queues = new ArrayList<>();
+
+    private final Function<T, Object> partition;
     private final int capacity;
     private final Semaphore slots;
     private final int batchSize;
@@ -55,13 +59,32 @@ public final class BatchWriter<T, R> {
     private final AtomicLong rejected = new AtomicLong();
     private volatile long lastBatchNanos;
     private volatile int lastBatchSize;
-    private Thread thread;
+    private final int writers;
+    private final List<Thread> threads = new ArrayList<>();
 
     public BatchWriter(String name, int capacity, int batchSize, Sink<T, R> sink) {
-        if (capacity < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("capacity and batch size must be positive");
+        this(name, capacity, batchSize, 1, item -> 0, sink);
+    }
+
+    /**
+     * @param writers threads that write batches, each from its own queue: with more than one, a batch is written
+     *     while another waits for its commit to reach the disk, so one slow commit does not hold every caller. The
+     *     sink must then be safe to call concurrently.
+     * @param partition which queue an item goes to (by the hash of what it answers): items of one key (one
+     *     installation) always go to the same writer, so two batches written at once never touch the same rows
+     *     and cannot wait on each other's locks
+     */
+    public BatchWriter(
+            String name, int capacity, int batchSize, int writers, Function<T, Object> partition, Sink<T, R> sink) {
+        if (capacity < 1 || batchSize < 1 || writers < 1) {
+            throw new IllegalArgumentException("capacity, batch size and writers must be positive");
         }
         this.name = name;
+        this.writers = writers;
+        this.partition = partition;
+        for (int i = 0; i < writers; i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
         this.capacity = capacity;
         this.slots = new Semaphore(capacity);
         this.batchSize = batchSize;
@@ -70,30 +93,40 @@ public final class BatchWriter<T, R> {
 
     public synchronized void start() {
         if (running.compareAndSet(false, true)) {
-            thread = new Thread(this::loop, "sitekeeper-" + name + "-writer");
-            thread.setDaemon(true);
-            thread.start();
+            threads.clear();
+            for (int i = 0; i < writers; i++) {
+                BlockingQueue<Item<T, R>> queue = queues.get(i);
+                Thread thread = new Thread(() -> loop(queue), "sitekeeper-" + name + "-writer-" + (i + 1));
+                thread.setDaemon(true);
+                thread.start();
+                threads.add(thread);
+            }
         }
     }
 
     /**
-     * Stops taking new items, writes what is queued (for at most {@code drain}) and stops the thread. Items left
+     * Stops taking new items, writes what is queued (for at most {@code drain}) and stops the threads. Items left
      * over fail.
      */
     public synchronized void stop(Duration drain) {
         if (!running.compareAndSet(true, false)) {
             return;
         }
-        try {
-            thread.join(drain.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            thread.interrupt();
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                thread.interrupt();
+            }
         }
         List<Item<T, R>> left = new ArrayList<>();
-        queue.drainTo(left);
+        for (BlockingQueue<Item<T, R>> queue : queues) {
+            queue.drainTo(left);
+        }
         for (Item<T, R> item : left) {
             slots.release();
             item.done()
@@ -134,11 +167,12 @@ public final class BatchWriter<T, R> {
             throw refused();
         }
         Item<T, R> item = new Item<>(value, new CompletableFuture<>(), System.nanoTime());
-        queue.add(item);
+        queues.get(writers == 1 ? 0 : Math.floorMod(partition.apply(value).hashCode(), writers))
+                .add(item);
         return item.done();
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Item<T, R>> queue) {
         List<Item<T, R>> batch = new ArrayList<>(batchSize);
         while (running.get() || !queue.isEmpty()) {
             try {

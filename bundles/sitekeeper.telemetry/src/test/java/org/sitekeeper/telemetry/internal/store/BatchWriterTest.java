@@ -110,6 +110,35 @@ class BatchWriterTest {
     }
 
     @Test
+    void severalWritersShareTheWorkAndEachKeyStaysWithOneWriter() throws Exception {
+        java.util.Map<Integer, java.util.Set<String>> writersOfKey = new java.util.concurrent.ConcurrentHashMap<>();
+        BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 1000, 10, 3, i -> i % 7, batch -> {
+            for (Integer i : batch) {
+                writersOfKey
+                        .computeIfAbsent(i % 7, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                        .add(Thread.currentThread().getName());
+            }
+            return batch;
+        });
+        writer.start();
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            all.add(writer.submit(i));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(writersOfKey).hasSize(7);
+        writersOfKey.forEach((key, names) -> assertThat(names).as("key " + key).hasSize(1));
+        assertThat(writersOfKey.values().stream().flatMap(java.util.Set::stream).distinct())
+                .as("more than one writer worked")
+                .hasSizeGreaterThan(1);
+        assertThat(writer.stats().written()).isEqualTo(700);
+        assertThat(writer.stats().queued()).isZero();
+        writer.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aFailedBatchGivesItsSlotsBackToo() throws Exception {
         boolean[] fail = {true};
         BatchWriter<Integer, Integer> writer = new BatchWriter<>("test", 1, 1, batch -> {
