@@ -29,4 +29,21 @@ public interface MetricsWriter {
      *     bad label name
      */
     MetricsWriter sample(String name, double value, String... labels);
+
+    /**
+     * The samples of a summary (in the current family, of type {@code summary}) from {@code window}: one per
+     * quantile with the label {@code quantile}, then {@code _sum} and {@code _count}, each with {@code labels}
+     * first.
+     */
+    default MetricsWriter summary(String name, LatencyWindow window, double[] quantiles, String... labels) {
+        double[] values = window.quantilesSeconds(quantiles);
+        String[] withQuantile = java.util.Arrays.copyOf(labels, labels.length + 2);
+        withQuantile[labels.length] = "quantile";
+        for (int i = 0; i < quantiles.length; i++) {
+            withQuantile[labels.length + 1] = Double.toString(quantiles[i]);
+            sample(name, values[i], withQuantile);
+        }
+        sample(name + "_sum", window.sumSeconds(), labels);
+        return sample(name + "_count", window.count(), labels);
+    }
 }

@@ -3,7 +3,7 @@
  * platform writes them, with its own request counts and latencies, in the text exposition format.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sitekeeper.core.api.metrics;
 
 import org.osgi.annotation.bundle.Export;

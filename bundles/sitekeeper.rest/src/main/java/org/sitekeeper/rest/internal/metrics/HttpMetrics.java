@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.sitekeeper.core.api.metrics.LatencyWindow;
 import org.sitekeeper.core.api.metrics.MetricsWriter;
 
 /**
@@ -28,7 +29,6 @@ public final class HttpMetrics {
     public static final int WINDOW = 4096;
 
     static final double[] QUANTILES = {0.5, 0.9, 0.99};
-    private static final String[] QUANTILE_LABELS = {"0.5", "0.9", "0.99"};
 
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "other");
     private static final int OTHER_METHOD = METHODS.size() - 1;
@@ -119,19 +119,9 @@ public final class HttpMetrics {
                 "Time to answer REST requests under /api, by method; quantiles over the last " + WINDOW
                         + " requests of each method.");
         for (int m = 0; m < METHODS.size(); m++) {
-            LatencyWindow window = latency[m];
-            long count = window.count();
-            if (count == 0) {
-                continue;
+            if (latency[m].count() > 0) {
+                out.summary(DURATION, latency[m], QUANTILES, "method", METHODS.get(m));
             }
-            double sum = window.sumSeconds();
-            double[] quantiles = window.quantilesSeconds(QUANTILES);
-            String method = METHODS.get(m);
-            for (int q = 0; q < QUANTILES.length; q++) {
-                out.sample(DURATION, quantiles[q], "method", method, "quantile", QUANTILE_LABELS[q]);
-            }
-            out.sample(DURATION + "_sum", sum, "method", method);
-            out.sample(DURATION + "_count", count, "method", method);
         }
         out.family(IN_FLIGHT, "gauge", "REST requests under /api being served now.");
         out.sample(IN_FLIGHT, inFlight());

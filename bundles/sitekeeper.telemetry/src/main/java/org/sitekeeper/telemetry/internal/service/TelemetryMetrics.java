@@ -59,16 +59,11 @@ public final class TelemetryMetrics implements MetricsSource {
         out.family("plugin_high_error_rate_installations", "gauge", "Installations with a high error rate")
                 .sample("plugin_high_error_rate_installations", stats.highErrorRateCount());
         TelemetryServiceImpl.Internals in = telemetry.internals();
-        double[] q = in.latency().quantilesSeconds(QUANTILES);
         out.family(
-                "plugin_heartbeat_latency_seconds",
-                "summary",
-                "Time to answer a heartbeat, committed (last 8192 heartbeats)");
-        for (int i = 0; i < QUANTILES.length; i++) {
-            out.sample("plugin_heartbeat_latency_seconds", q[i], "quantile", Double.toString(QUANTILES[i]));
-        }
-        out.sample("plugin_heartbeat_latency_seconds_sum", in.latency().sumSeconds())
-                .sample("plugin_heartbeat_latency_seconds_count", in.latency().count());
+                        "plugin_heartbeat_latency_seconds",
+                        "summary",
+                        "Time to answer a heartbeat, committed (last 8192 heartbeats)")
+                .summary("plugin_heartbeat_latency_seconds", in.latency(), QUANTILES);
         out.family("telemetry_write_queue", "gauge", "Items waiting to be written")
                 .sample("telemetry_write_queue", in.heartbeats().queued(), "kind", "heartbeats")
                 .sample("telemetry_write_queue", in.events().queued(), "kind", "events");

@@ -21,21 +21,6 @@ class SmallRulesTest {
     }
 
     @Test
-    void latencyWindowGivesQuantilesOfTheLastSamples() {
-        LatencyWindow window = new LatencyWindow(100);
-        assertThat(window.quantilesSeconds(0.5)[0]).isNaN();
-        for (int i = 1; i <= 200; i++) {
-            window.record(i * 1_000_000L);
-        }
-        double[] q = window.quantilesSeconds(0.5, 0.99, 1.0);
-        assertThat(q[0]).isEqualTo(0.150); // the last 100: 101..200 ms
-        assertThat(q[1]).isEqualTo(0.199);
-        assertThat(q[2]).isEqualTo(0.200);
-        assertThat(window.count()).isEqualTo(200);
-        assertThat(window.sumSeconds()).isCloseTo(20.1, org.assertj.core.data.Offset.offset(1e-9));
-    }
-
-    @Test
     void siteUrlsAreNormalisedBeforeTheyKeyAnInstallation() {
         assertThat(SiteKeys.normalise("HTTPS://Shop.Example.com:443/store/"))
                 .hasValue("https://shop.example.com/store");

@@ -1,4 +1,4 @@
-package org.sitekeeper.rest.internal.metrics;
+package org.sitekeeper.core.api.metrics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.sitekeeper.rest.internal.metrics;
+package org.sitekeeper.core.api.metrics;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.sitekeeper.rest.internal.metrics;
+package org.sitekeeper.core.api.metrics;
 
 /** Quantiles of a sample by the nearest-rank method: always one of the observed values, never interpolated. */
 final class Quantiles {
