@@ -37,13 +37,7 @@ final class AccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Object client = request.getProperty(RestActors.CLIENT_ADDRESS);
         String address = client == null ? null : client.toString();
-        Optional<HttpCredentials> credentials = HttpCredentials.parse(request.getHeaderString("Authorization"));
-        if (credentials.isEmpty()) {
-            throw new AuthenticationException("authentication required: HTTP Basic or an API token (Bearer sk_…)");
-        }
-        StaffPrincipal principal = credentials.get() instanceof HttpCredentials.Basic basic
-                ? authenticator.authenticate(basic.username(), basic.password(), address)
-                : authenticator.authenticateToken(((HttpCredentials.Bearer) credentials.get()).token(), address);
+        StaffPrincipal principal = authenticate(authenticator, request.getHeaderString("Authorization"), address);
         request.setProperty(RestActors.PRINCIPAL, principal);
         request.setSecurityContext(
                 new StaffSecurityContext(principal, request.getSecurityContext().isSecure()));
@@ -56,8 +50,23 @@ final class AccessFilter implements ContainerRequestFilter {
                         AuditOutcome.DENIED,
                         "needs " + required.wireName());
             }
-            throw new ForbiddenException("this needs the " + required.wireName() + " role; you have "
-                    + principal.role().wireName());
+            throw needs(required, principal);
         }
+    }
+
+    /** The staff member or token an {@code Authorization} header names (HTTP Basic or {@code Bearer sk_…}), or 401. */
+    static StaffPrincipal authenticate(StaffAuthenticator authenticator, String authorization, String address) {
+        Optional<HttpCredentials> credentials = HttpCredentials.parse(authorization);
+        if (credentials.isEmpty()) {
+            throw new AuthenticationException("authentication required: HTTP Basic or an API token (Bearer sk_…)");
+        }
+        return credentials.get() instanceof HttpCredentials.Basic basic
+                ? authenticator.authenticate(basic.username(), basic.password(), address)
+                : authenticator.authenticateToken(((HttpCredentials.Bearer) credentials.get()).token(), address);
+    }
+
+    static ForbiddenException needs(Role required, StaffPrincipal principal) {
+        return new ForbiddenException("this needs the " + required.wireName() + " role; you have "
+                + principal.role().wireName());
     }
 }

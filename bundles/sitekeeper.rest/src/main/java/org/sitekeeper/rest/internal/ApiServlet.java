@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import javax.servlet.AsyncEvent;
-import javax.servlet.AsyncListener;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
@@ -86,10 +84,7 @@ final class ApiServlet extends HttpServlet {
         }
     }
 
-    /**
-     * Serves the request and counts it in the request metrics: when the answer is complete, or for a request that
-     * went asynchronous, when its asynchronous processing completes.
-     */
+    /** Serves the request and counts it in the request metrics once it is answered. */
     @Override
     public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
         HttpServletRequest http = (HttpServletRequest) request;
@@ -100,13 +95,8 @@ final class ApiServlet extends HttpServlet {
             serve(http, out);
             failed = false;
         } finally {
-            if (!failed && http.isAsyncStarted()) {
-                http.getAsyncContext().addListener(new Finish(http.getMethod(), started));
-            } else {
-                // an exception the container turns into a 500, unless the answer had begun already
-                int status = failed && !out.isCommitted() ? 500 : out.getStatus();
-                metrics.finished(http.getMethod(), status, started);
-            }
+            // an exception the container turns into a 500, unless the answer had begun already
+            metrics.finished(http.getMethod(), failed && !out.isCommitted() ? 500 : out.getStatus(), started);
         }
     }
 
@@ -126,39 +116,6 @@ final class ApiServlet extends HttpServlet {
             jersey.service(new LimitedRequest(http, maxBodyBytes), out);
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    /** Counts an asynchronous request once it completes (after a timeout or error too: completion follows). */
-    private final class Finish implements AsyncListener {
-        private final String method;
-        private final long started;
-
-        Finish(String method, long started) {
-            this.method = method;
-            this.started = started;
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            ServletResponse response = event.getSuppliedResponse();
-            int status = response instanceof HttpServletResponse h ? h.getStatus() : 200;
-            metrics.finished(method, status, started);
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            // onComplete follows
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            // onComplete follows
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this); // dispatched and started again: keep listening
         }
     }
 

@@ -2,7 +2,6 @@ package org.sitekeeper.rest.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -11,9 +10,6 @@ import javax.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sitekeeper.core.api.Role;
-import org.sitekeeper.core.api.error.AuthenticationException;
-import org.sitekeeper.core.api.error.ForbiddenException;
-import org.sitekeeper.core.api.security.HttpCredentials;
 import org.sitekeeper.core.api.security.StaffAuthenticator;
 import org.sitekeeper.core.api.security.StaffPrincipal;
 import org.sitekeeper.rest.internal.metrics.PrometheusTextWriter;
@@ -80,17 +76,10 @@ final class MetricsServlet extends HttpServlet {
     }
 
     private void authorize(HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        Optional<HttpCredentials> credentials = HttpCredentials.parse(request.getHeader("Authorization"));
-        if (credentials.isEmpty()) {
-            throw new AuthenticationException("authentication required: HTTP Basic or an API token (Bearer sk_…)");
-        }
-        StaffPrincipal principal = credentials.get() instanceof HttpCredentials.Basic basic
-                ? authenticator.authenticate(basic.username(), basic.password(), address)
-                : authenticator.authenticateToken(((HttpCredentials.Bearer) credentials.get()).token(), address);
+        StaffPrincipal principal =
+                AccessFilter.authenticate(authenticator, request.getHeader("Authorization"), request.getRemoteAddr());
         if (!principal.has(required)) {
-            throw new ForbiddenException("this needs the " + required.wireName() + " role; you have "
-                    + principal.role().wireName());
+            throw AccessFilter.needs(required, principal);
         }
     }
 

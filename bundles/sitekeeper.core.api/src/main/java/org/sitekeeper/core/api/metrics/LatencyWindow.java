@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Durations for a Prometheus summary: the count and sum of every duration recorded, and the most recent ones
  * in a fixed ring for quantiles computed when scraped. Recording takes no lock: one atomic increment to claim a
- * slot, one plain store into it, and two {@link LongAdder}s. A scrape copies and sorts the ring; it may see a
+ * slot, one plain store into it, and one {@link LongAdder} for the sum. A scrape copies and sorts the ring; it may see a
  * slot being overwritten, which only swaps one recent duration for another.
  */
 public final class LatencyWindow {
@@ -20,7 +20,6 @@ public final class LatencyWindow {
     private final AtomicLongArray ring;
     private final int mask;
     private final AtomicLong next = new AtomicLong();
-    private final LongAdder count = new LongAdder();
     private final LongAdder sumNanos = new LongAdder();
 
     /** @param capacity how many recent durations the quantiles cover; a power of two */
@@ -40,13 +39,12 @@ public final class LatencyWindow {
         long duration = Math.max(0, nanos);
         long slot = next.getAndIncrement();
         ring.lazySet((int) (slot & mask), duration);
-        count.increment();
         sumNanos.add(duration);
     }
 
     /** How many durations were recorded since the start. */
     public long count() {
-        return count.sum();
+        return next.get();
     }
 
     /** The sum of every duration recorded since the start, in seconds. */

@@ -21,10 +21,6 @@ public final class HttpMetrics {
     public static final String REQUESTS = "sitekeeper_http_requests_total";
     public static final String DURATION = "sitekeeper_http_request_duration_seconds";
     public static final String IN_FLIGHT = "sitekeeper_http_requests_in_flight";
-    /** The families this class writes, with a summary's series. */
-    public static final List<String> NAMES =
-            List.of(REQUESTS, DURATION, DURATION + "_sum", DURATION + "_count", IN_FLIGHT);
-
     /** How many recent requests per method the quantiles cover. */
     public static final int WINDOW = 4096;
 

@@ -137,13 +137,4 @@ class HttpMetricsTest {
                 .contains("sitekeeper_http_request_duration_seconds_count{method=\"GET\"} 160000\n")
                 .endsWith("sitekeeper_http_requests_in_flight 0\n");
     }
-
-    @Test
-    void namesListEverySeriesItWrites() {
-        metrics.record("GET", 200, MS);
-        PrometheusTextWriter writer = new PrometheusTextWriter(new StringBuilder());
-        metrics.write(writer);
-
-        assertThat(writer.names()).containsExactlyInAnyOrderElementsOf(HttpMetrics.NAMES);
-    }
 }

@@ -64,7 +64,10 @@ public final class TelemetryMetrics implements MetricsSource {
                         "summary",
                         "Time to answer a heartbeat, committed (last 8192 heartbeats)")
                 .summary("plugin_heartbeat_latency_seconds", in.latency(), QUANTILES);
-        out.family("telemetry_write_queue", "gauge", "Items waiting to be written")
+        out.family(
+                        "telemetry_write_queue",
+                        "gauge",
+                        "Items waiting for their write (queued or in the batch being written)")
                 .sample("telemetry_write_queue", in.heartbeats().queued(), "kind", "heartbeats")
                 .sample("telemetry_write_queue", in.events().queued(), "kind", "events");
         out.family("telemetry_written_total", "counter", "Items written since start")
