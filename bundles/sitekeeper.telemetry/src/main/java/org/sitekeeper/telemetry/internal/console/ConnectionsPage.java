@@ -1,7 +1,6 @@
 package org.sitekeeper.telemetry.internal.console;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +42,11 @@ public final class ConnectionsPage extends ConsolePage {
     private static final long serialVersionUID = 1L;
 
     private final transient ConnectionService connections;
-    private final transient Clock clock;
 
     @Activate
-    public ConnectionsPage(
-            @Reference ConsoleSupport support, @Reference ConnectionService connections, @Reference Clock clock) {
+    public ConnectionsPage(@Reference ConsoleSupport support, @Reference ConnectionService connections) {
         super(support);
         this.connections = connections;
-        this.clock = clock;
     }
 
     @Override
@@ -65,13 +61,13 @@ public final class ConnectionsPage extends ConsolePage {
                     return;
                 }
                 out.println("<p><a href=\"" + LABEL + "\">← All connections</a></p>");
-                card(found.get(), clock, out);
+                card(found.get(), out);
                 if (user.canOperate() && found.get().revokedAt() == null) {
                     out.println(revokeForm(support.csrfField(request), found.get(), true));
                 }
                 return;
             }
-            list(connections.connections(), user.canOperate() ? support.csrfField(request) : null, clock, out);
+            list(connections.connections(), user.canOperate() ? support.csrfField(request) : null, out);
         } catch (SitekeeperException e) {
             out.println("<div class=\"sk-notice sk-bad\">" + Html.esc(e.getMessage()) + "</div>");
         }
@@ -82,7 +78,7 @@ public final class ConnectionsPage extends ConsolePage {
      *
      * @param csrf the CSRF field for ops and admins (a Revoke button per live token), or {@code null} for viewers
      */
-    static void list(List<ConnectionDto> all, String csrf, Clock clock, PrintWriter out) {
+    static void list(List<ConnectionDto> all, String csrf, PrintWriter out) {
         out.println("<h2>WordPress connections</h2>");
         out.println("<div class=\"sk-cards\" id=\"sk-connection-counts\">");
         for (String status : TelemetryHtml.CONNECTION_STATUSES) {
@@ -106,10 +102,11 @@ public final class ConnectionsPage extends ConsolePage {
                     + Html.esc(c.name()) + "</a></td><td>" + TelemetryHtml.wordpress(c)
                     + (c.wordpressConnected() ? "" : " " + TelemetryHtml.connectionStatus(c.status())) + "</td><td>"
                     + TelemetryHtml.siteLink(c.siteUrl())
-                    + "</td><td>" + Html.esc(orDash(c.pluginVersion())) + "</td><td>" + Html.esc(orDash(c.wpVersion()))
+                    + "</td><td>" + Html.esc(TelemetryText.dash(c.pluginVersion())) + "</td><td>"
+                    + Html.esc(TelemetryText.dash(c.wpVersion()))
                     + "</td><td class=\"sk-last-sync\">"
-                    + Html.esc(TelemetryText.lastSync(c.lastActivity(), clock)) + "</td><td>" + c.heartbeats()
-                    + "</td><td><code>" + Html.esc(TelemetryText.prefix(c.tokenPrefix())) + "</code></td>"
+                    + Html.esc(TelemetryText.lastSync(c)) + "</td><td>" + c.heartbeats()
+                    + "</td><td><code>" + Html.esc(c.tokenPrefix()) + "</code></td>"
                     + (csrf == null ? "" : "<td>" + (c.revokedAt() == null ? revokeForm(csrf, c, false) : "") + "</td>")
                     + "</tr>");
         }
@@ -117,16 +114,15 @@ public final class ConnectionsPage extends ConsolePage {
     }
 
     /** Seed 001's "WordPress Integration" section for one connection. */
-    static void card(ConnectionDto c, Clock clock, PrintWriter out) {
+    static void card(ConnectionDto c, PrintWriter out) {
         out.println("<h2 id=\"sk-connection-title\">" + Html.esc(c.name()) + " "
                 + TelemetryHtml.connectionStatus(c.status()) + "</h2>");
         out.println("<div class=\"sk-card\" id=\"sk-wordpress\"><h3>WordPress Integration</h3>");
         out.println("<div class=\"sk-big\">" + TelemetryHtml.wordpress(c) + "</div>");
         if (c.siteUrl() != null || c.lastActivity() != null) {
             out.println("<div>Site: " + TelemetryHtml.siteLink(c.siteUrl()) + "</div>");
-            out.println("<div>Version: " + Html.esc(orDash(c.pluginVersion())) + "</div>");
-            out.println("<div class=\"sk-last-sync\">" + Html.esc(TelemetryText.lastSync(c.lastActivity(), clock))
-                    + "</div>");
+            out.println("<div>Version: " + Html.esc(TelemetryText.dash(c.pluginVersion())) + "</div>");
+            out.println("<div class=\"sk-last-sync\">" + Html.esc(TelemetryText.lastSync(c)) + "</div>");
         }
         if (!c.wordpressConnected()) {
             out.println("<p class=\"sk-dim\">" + Html.esc(hint(c)) + "</p>");
@@ -134,15 +130,16 @@ public final class ConnectionsPage extends ConsolePage {
         out.println("</div>");
         out.println("<table class=\"sk-table\" id=\"sk-connection\">");
         TelemetryHtml.detail(out, "Id", Html.esc(c.id()));
-        TelemetryHtml.detail(out, "Token", "<code>" + Html.esc(TelemetryText.prefix(c.tokenPrefix())) + "</code>");
-        TelemetryHtml.detail(out, "WordPress version", Html.esc(orDash(c.wpVersion())));
+        TelemetryHtml.detail(out, "Token", "<code>" + Html.esc(c.tokenPrefix()) + "</code>");
+        TelemetryHtml.detail(out, "WordPress version", Html.esc(TelemetryText.dash(c.wpVersion())));
         TelemetryHtml.detail(
                 out,
                 "Plugin active",
                 c.isActive() == null ? "-" : c.isActive() ? "yes" : Html.badge("deactivated", "warn"));
         TelemetryHtml.detail(out, "Last heartbeat", Html.esc(Format.instant(c.lastActivity())));
         TelemetryHtml.detail(out, "Heartbeats", Long.toString(c.heartbeats()));
-        TelemetryHtml.detail(out, "Created", Html.esc(Format.instant(c.createdAt()) + " by " + orDash(c.createdBy())));
+        TelemetryHtml.detail(
+                out, "Created", Html.esc(Format.instant(c.createdAt()) + " by " + TelemetryText.dash(c.createdBy())));
         if (c.revokedAt() != null) {
             TelemetryHtml.detail(out, "Revoked", Html.esc(Format.instant(c.revokedAt())));
         }
@@ -164,10 +161,6 @@ public final class ConnectionsPage extends ConsolePage {
                 + (returnHere ? "<input type=\"hidden\" name=\"id\" value=\"" + Html.esc(c.id()) + "\">" : "")
                 + "<button type=\"submit\" name=\"action\" value=\"revoke\" class=\"sk-danger\">Revoke token</button>"
                 + "</form>";
-    }
-
-    private static String orDash(String text) {
-        return text == null || text.isBlank() ? "-" : text;
     }
 
     @Override

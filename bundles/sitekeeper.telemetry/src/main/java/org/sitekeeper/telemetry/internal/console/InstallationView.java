@@ -26,11 +26,11 @@ final class InstallationView {
         out.println("<p><a href=\"" + TelemetryPage.LABEL + "\">← All installations</a> · <a href=\""
                 + Html.esc(TelemetryPage.LABEL + "?merchant_id=" + Html.encode(i.merchantId()))
                 + "\">This merchant's installations</a></p>");
-        out.println("<h2 id=\"sk-installation-title\">" + Html.esc(TelemetryHtml.merchant(i)) + " · "
+        out.println("<h2 id=\"sk-installation-title\">" + Html.esc(TelemetryText.merchant(i)) + " · "
                 + Html.esc(i.cms()) + " " + TelemetryHtml.status(i.status()) + "</h2>");
         out.println("<p class=\"sk-dim\">" + TelemetryHtml.version(i) + " · error rate "
                 + Html.esc(TelemetryText.percent(i.errorRate())) + " · last heartbeat "
-                + Html.esc(TelemetryText.ago(i.lastHeartbeat(), now)) + "</p>");
+                + Html.esc(Format.ago(i.lastHeartbeat(), now)) + "</p>");
         out.print(forms);
         List<ToggleDto> inForce = detail.activeToggles();
         if (inForce.stream().anyMatch(t -> "block_plugin".equals(t.toggleKey()) && t.toggleValue())) {

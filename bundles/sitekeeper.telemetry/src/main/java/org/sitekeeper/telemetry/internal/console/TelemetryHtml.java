@@ -153,11 +153,6 @@ final class TelemetryHtml {
                 + "</a>";
     }
 
-    /** What a merchant is called: its name, else its id. */
-    static String merchant(InstallationDto i) {
-        return i.merchantName() == null || i.merchantName().isBlank() ? i.merchantId() : i.merchantName();
-    }
-
     /** Seed 002's CMS breakdown as horizontal bars, largest first. */
     static String cmsChart(StatsOverview stats, int width) {
         List<Svg.Bar> bars = stats.cmsBreakdown().stream()

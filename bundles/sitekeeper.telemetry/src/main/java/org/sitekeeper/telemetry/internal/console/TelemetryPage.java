@@ -230,12 +230,12 @@ public final class TelemetryPage extends ConsolePage {
                 + (actions == null ? "" : "<th>Actions</th>") + "</tr>");
         for (InstallationDto i : items) {
             out.println("<tr data-installation-id=\"" + Html.esc(i.id()) + "\" data-status=\"" + Html.esc(i.status())
-                    + "\"><td>" + TelemetryHtml.installationLink(i.id(), TelemetryHtml.merchant(i))
+                    + "\"><td>" + TelemetryHtml.installationLink(i.id(), TelemetryText.merchant(i))
                     + "<div class=\"sk-dim\">" + Html.esc(i.merchantId()) + "</div></td><td>" + Html.esc(i.cms())
                     + "</td><td>" + TelemetryHtml.siteLink(i.siteUrl()) + "</td><td>" + TelemetryHtml.version(i)
                     + "</td><td>" + TelemetryHtml.status(i.status()) + "</td><td class=\"sk-error-rate\">"
                     + Html.esc(TelemetryText.percent(i.errorRate())) + "</td><td>"
-                    + Html.esc(TelemetryText.ago(i.lastHeartbeat(), now)) + "</td>"
+                    + Html.esc(Format.ago(i.lastHeartbeat(), now)) + "</td>"
                     + (actions == null ? "" : "<td>" + actions.apply(i) + "</td>") + "</tr>");
         }
         out.println("</table>");

@@ -2,13 +2,11 @@ package org.sitekeeper.telemetry.internal.console;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.sitekeeper.telemetry.api.ConnectionDto;
 import org.sitekeeper.telemetry.api.InstallationDto;
-import org.sitekeeper.telemetry.internal.domain.TimeAgo;
 
 /** How telemetry reads as plain text, in the console pages and the shell alike (no HTML here). */
 public final class TelemetryText {
@@ -54,17 +52,22 @@ public final class TelemetryText {
         return rounded.toPlainString() + " %";
     }
 
-    /** Seed 001's {@code Last sync: 3 minutes ago}; {@code Never synced} before the first heartbeat. */
-    public static String lastSync(Instant lastActivity, Clock clock) {
-        if (lastActivity == null) {
-            return "Never synced";
-        }
-        return "Last sync: " + TimeAgo.format(lastActivity, clock.instant());
+    /**
+     * Seed 001's {@code Last sync: 3 minutes ago} from the connection's own {@code last_sync}; {@code Never synced}
+     * before the first heartbeat.
+     */
+    public static String lastSync(ConnectionDto c) {
+        return c.lastActivity() == null ? "Never synced" : "Last sync: " + c.lastSync();
     }
 
-    /** {@code 3 minutes ago}, {@code just now}, {@code never}. */
-    public static String ago(Instant then, Instant now) {
-        return TimeAgo.format(then, now);
+    /** The merchant's name, or its id when the key was issued without one. */
+    public static String merchant(InstallationDto i) {
+        return i.merchantName() == null || i.merchantName().isBlank() ? i.merchantId() : i.merchantName();
+    }
+
+    /** {@code -} for no text. */
+    public static String dash(String text) {
+        return text == null || text.isBlank() ? "-" : text;
     }
 
     /** Line breaks and tabs folded into single spaces; {@code null} gives an empty string. */
@@ -98,17 +101,6 @@ public final class TelemetryText {
         StringJoiner text = new StringJoiner(", ");
         values.forEach((key, value) -> text.add(key + "=" + value));
         return cut(oneLine(text.toString()), max);
-    }
-
-    /**
-     * The first characters of a key or token as shown ({@code mk_OEQAOqZR…}): the service's DTOs carry the
-     * ellipsis already, so it is added only when missing (never twice).
-     */
-    public static String prefix(String prefix) {
-        if (prefix == null || prefix.isEmpty()) {
-            return "…";
-        }
-        return prefix.endsWith("…") ? prefix : prefix + "…";
     }
 
     /** Text a user typed, or {@code null} when it is empty. */

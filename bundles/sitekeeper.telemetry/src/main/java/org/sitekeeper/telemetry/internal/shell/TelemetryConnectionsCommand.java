@@ -1,6 +1,5 @@
 package org.sitekeeper.telemetry.internal.shell;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -35,7 +34,7 @@ public class TelemetryConnectionsCommand implements Action {
             session.getConsole().println("No connections; issue a bot token with telemetry:connection-token.");
             return null;
         }
-        TelemetryTables.connections(all, Clock.systemUTC(), session.getConsole());
+        TelemetryTables.connections(all, session.getConsole());
         long connected = all.stream().filter(ConnectionDto::wordpressConnected).count();
         session.getConsole().println(connected + " of " + all.size() + " connected");
         return null;

@@ -1,7 +1,6 @@
 package org.sitekeeper.telemetry.internal.shell;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +41,14 @@ final class TelemetryTables {
             table.addRow()
                     .addContent(
                             i.id(),
-                            merchant(i),
+                            TelemetryText.merchant(i),
                             i.cms(),
-                            dash(i.siteUrl()),
+                            TelemetryText.dash(i.siteUrl()),
                             TelemetryText.version(i),
-                            dash(i.upgradeType()),
+                            TelemetryText.dash(i.upgradeType()),
                             i.status(),
                             TelemetryText.percent(i.errorRate()),
-                            TelemetryText.ago(i.lastHeartbeat(), now));
+                            Format.ago(i.lastHeartbeat(), now));
         }
         table.print(out);
     }
@@ -60,13 +59,13 @@ final class TelemetryTables {
         table.column("Field");
         table.column("Value").maxSize(100);
         table.addRow().addContent("Id", i.id());
-        table.addRow().addContent("Merchant", merchant(i) + " (" + i.merchantId() + ")");
-        table.addRow().addContent("Merchant email", dash(i.merchantEmail()));
+        table.addRow().addContent("Merchant", TelemetryText.merchant(i) + " (" + i.merchantId() + ")");
+        table.addRow().addContent("Merchant email", TelemetryText.dash(i.merchantEmail()));
         table.addRow().addContent("CMS", i.cms());
-        table.addRow().addContent("Site", dash(i.siteUrl()));
+        table.addRow().addContent("Site", TelemetryText.dash(i.siteUrl()));
         table.addRow().addContent("Version", TelemetryText.version(i));
-        table.addRow().addContent("Latest version", dash(i.latestVersion()));
-        table.addRow().addContent("Upgrade", dash(i.upgradeType()));
+        table.addRow().addContent("Latest version", TelemetryText.dash(i.latestVersion()));
+        table.addRow().addContent("Upgrade", TelemetryText.dash(i.upgradeType()));
         table.addRow().addContent("Status", i.status());
         table.addRow()
                 .addContent(
@@ -77,13 +76,13 @@ final class TelemetryTables {
         table.addRow()
                 .addContent(
                         "Last heartbeat",
-                        Format.instant(i.lastHeartbeat()) + " (" + TelemetryText.ago(i.lastHeartbeat(), now) + ")");
+                        Format.instant(i.lastHeartbeat()) + " (" + Format.ago(i.lastHeartbeat(), now) + ")");
         table.addRow().addContent("Heartbeats", i.heartbeatCount());
-        table.addRow().addContent("Environment", dash(i.environment()));
-        table.addRow().addContent("SDK language", dash(i.sdkLanguage()));
-        table.addRow().addContent("PHP", dash(i.phpVersion()));
-        table.addRow().addContent("WordPress", dash(i.wordpressVersion()));
-        table.addRow().addContent("Server", dash(TelemetryText.pairs(i.serverInfo(), 100)));
+        table.addRow().addContent("Environment", TelemetryText.dash(i.environment()));
+        table.addRow().addContent("SDK language", TelemetryText.dash(i.sdkLanguage()));
+        table.addRow().addContent("PHP", TelemetryText.dash(i.phpVersion()));
+        table.addRow().addContent("WordPress", TelemetryText.dash(i.wordpressVersion()));
+        table.addRow().addContent("Server", TelemetryText.dash(TelemetryText.pairs(i.serverInfo(), 100)));
         table.addRow().addContent("First seen", Format.instant(i.createdAt()));
         table.print(out);
     }
@@ -104,8 +103,8 @@ final class TelemetryTables {
                             onOff(t.toggleValue())
                                     + (t.ratePerMinute() == null ? "" : " (" + t.ratePerMinute() + "/min)"),
                             t.active() ? "yes" : "no",
-                            dash(TelemetryText.oneLine(t.reason())),
-                            dash(t.updatedBy()),
+                            TelemetryText.dash(TelemetryText.oneLine(t.reason())),
+                            TelemetryText.dash(t.updatedBy()),
                             Format.instant(t.createdAt()),
                             t.expiresAt() == null ? "never" : Format.instant(t.expiresAt()));
         }
@@ -124,7 +123,7 @@ final class TelemetryTables {
                     .addContent(
                             Format.instant(e.occurredAt() == null ? e.receivedAt() : e.occurredAt()),
                             e.eventType(),
-                            dash(e.severity()),
+                            TelemetryText.dash(e.severity()),
                             TelemetryText.pairs(e.eventData(), 200),
                             TelemetryText.firstLine(e.stackTrace()));
         }
@@ -151,7 +150,7 @@ final class TelemetryTables {
                             n.channel(),
                             n.priority(),
                             n.acknowledgedAt() == null ? n.status() : "acknowledged",
-                            dash(TelemetryText.oneLine(n.detail())));
+                            TelemetryText.dash(TelemetryText.oneLine(n.detail())));
         }
         table.print(out);
     }
@@ -195,19 +194,19 @@ final class TelemetryTables {
                     .addContent(
                             k.id(),
                             k.merchantId(),
-                            dash(k.merchantName()),
-                            dash(k.merchantEmail()),
-                            dash(k.merchantPhone()),
-                            TelemetryText.prefix(k.keyPrefix()),
+                            TelemetryText.dash(k.merchantName()),
+                            TelemetryText.dash(k.merchantEmail()),
+                            TelemetryText.dash(k.merchantPhone()),
+                            k.keyPrefix(),
                             Format.instant(k.createdAt()),
-                            dash(k.createdBy()),
+                            TelemetryText.dash(k.createdBy()),
                             k.revokedAt() == null ? "" : Format.instant(k.revokedAt()));
         }
         table.print(out);
     }
 
     /** Seed 001's dashboard as a table: WordPress connected or not, site, plugin version, "Last sync: …". */
-    static void connections(List<ConnectionDto> connections, Clock clock, PrintStream out) {
+    static void connections(List<ConnectionDto> connections, PrintStream out) {
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Name").maxSize(30);
@@ -226,12 +225,12 @@ final class TelemetryTables {
                             c.name(),
                             connected(c),
                             c.status(),
-                            dash(c.siteUrl()),
-                            dash(c.pluginVersion()),
-                            dash(c.wpVersion()),
-                            TelemetryText.lastSync(c.lastActivity(), clock),
+                            TelemetryText.dash(c.siteUrl()),
+                            TelemetryText.dash(c.pluginVersion()),
+                            TelemetryText.dash(c.wpVersion()),
+                            TelemetryText.lastSync(c),
                             c.heartbeats(),
-                            TelemetryText.prefix(c.tokenPrefix()));
+                            c.tokenPrefix());
         }
         table.print(out);
     }
@@ -297,13 +296,5 @@ final class TelemetryTables {
     /** {@code 50 of 230 installations; more with --offset 50}. */
     static String footer(int shown, long total, String what, String nextOffset) {
         return shown + " of " + total + " " + what + (nextOffset == null ? "" : "; more with --offset " + nextOffset);
-    }
-
-    static String merchant(InstallationDto i) {
-        return i.merchantName() == null || i.merchantName().isBlank() ? i.merchantId() : i.merchantName();
-    }
-
-    static String dash(String text) {
-        return text == null || text.isBlank() ? "-" : text;
     }
 }

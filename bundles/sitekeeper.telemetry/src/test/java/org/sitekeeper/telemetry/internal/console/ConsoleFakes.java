@@ -293,7 +293,7 @@ final class ConsoleFakes {
         return new ConnectionDto(
                 id,
                 name,
-                "bot_ab12",
+                "bot_ab12…", // as the service hands it over
                 status,
                 "connected".equals(status),
                 seen ? "https://blog.example.com" : null,
@@ -301,7 +301,7 @@ final class ConsoleFakes {
                 seen ? "6.3.1" : null,
                 seen ? Boolean.TRUE : null,
                 lastActivity,
-                "precomputed by the service",
+                org.sitekeeper.telemetry.internal.domain.TimeAgo.format(lastActivity, NOW), // as the service does
                 seen ? 12 : 0,
                 "olivia",
                 NOW.minusSeconds(86_400),
