@@ -9,15 +9,20 @@ import org.sitekeeper.console.Svg;
 import org.sitekeeper.telemetry.api.ConnectionDto;
 import org.sitekeeper.telemetry.api.InstallationDto;
 import org.sitekeeper.telemetry.api.StatsOverview;
+import org.sitekeeper.telemetry.internal.domain.InstallStatus;
+import org.sitekeeper.telemetry.internal.domain.ToggleKey;
 
 /** HTML pieces the telemetry pages share; every stored string goes through {@link Html#esc}. */
 final class TelemetryHtml {
 
     /** Installation statuses, in the order filters and cards list them. */
-    static final List<String> STATUSES = List.of("active", "outdated", "blocked", "error");
+    static final List<String> STATUSES = java.util.Arrays.stream(InstallStatus.values())
+            .map(InstallStatus::wireName)
+            .toList();
 
     /** Toggle keys ops can set. */
-    static final List<String> TOGGLE_KEYS = List.of("block_plugin", "force_update", "enable_debug", "rate_limit");
+    static final List<String> TOGGLE_KEYS =
+            java.util.Arrays.stream(ToggleKey.values()).map(ToggleKey::wireName).toList();
 
     /** Connection statuses of seed 001's tokens. */
     static final List<String> CONNECTION_STATUSES = List.of("connected", "stale", "never", "revoked");

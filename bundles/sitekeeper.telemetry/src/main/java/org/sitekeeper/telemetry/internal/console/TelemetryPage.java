@@ -204,15 +204,25 @@ public final class TelemetryPage extends ConsolePage {
                 .append("<input type=\"hidden\" name=\"plugin\" value=\"")
                 .append(Html.esc(i.id()))
                 .append("\">");
+        return form.append(buttons(i, "")).append("</form>").toString();
+    }
+
+    /**
+     * Notify (while a newer version exists, after {@code beforeNotify}: the detail view's channel choice) and Block,
+     * or Unblock once blocked.
+     */
+    private static String buttons(InstallationDto i, String beforeNotify) {
+        StringBuilder html = new StringBuilder();
         if (TelemetryText.behind(i)) {
-            form.append("<button type=\"submit\" name=\"action\" value=\"notify\">Notify</button>");
+            html.append(beforeNotify)
+                    .append("<button type=\"submit\" name=\"action\" value=\"notify\">Notify</button>");
         }
         if ("blocked".equals(i.status())) {
-            form.append("<button type=\"submit\" name=\"action\" value=\"unblock\">Unblock</button>");
+            html.append("<button type=\"submit\" name=\"action\" value=\"unblock\">Unblock</button>");
         } else {
-            form.append("<button type=\"submit\" name=\"action\" value=\"block\" class=\"sk-danger\">Block</button>");
+            html.append("<button type=\"submit\" name=\"action\" value=\"block\" class=\"sk-danger\">Block</button>");
         }
-        return form.append("</form>").toString();
+        return html.toString();
     }
 
     /** Seed 002's table: Merchant, CMS, Version → latest, Status, Error Rate, (Actions). */
@@ -355,21 +365,13 @@ public final class TelemetryPage extends ConsolePage {
         StringBuilder html = new StringBuilder("<div id=\"sk-installation-actions\">");
         html.append("<form class=\"sk-inline\" method=\"post\" id=\"sk-notify\">")
                 .append(hidden);
-        if (TelemetryText.behind(i)) {
-            html.append("<select name=\"channel\"><option value=\"\">channels of a ")
-                    .append(Html.esc(i.upgradeType() == null ? "" : i.upgradeType() + " "))
-                    .append("upgrade (seed 002)</option>");
-            for (String channel : TelemetryService.CHANNELS) {
-                html.append("<option>").append(channel).append("</option>");
-            }
-            html.append("</select><button type=\"submit\" name=\"action\" value=\"notify\">Notify</button>");
+        StringBuilder channels = new StringBuilder("<select name=\"channel\"><option value=\"\">channels of a ")
+                .append(Html.esc(i.upgradeType() == null ? "" : i.upgradeType() + " "))
+                .append("upgrade (seed 002)</option>");
+        for (String channel : TelemetryService.CHANNELS) {
+            channels.append("<option>").append(channel).append("</option>");
         }
-        if ("blocked".equals(i.status())) {
-            html.append("<button type=\"submit\" name=\"action\" value=\"unblock\">Unblock</button>");
-        } else {
-            html.append("<button type=\"submit\" name=\"action\" value=\"block\" class=\"sk-danger\">Block</button>");
-        }
-        html.append("</form>");
+        html.append(buttons(i, channels.append("</select>").toString())).append("</form>");
         boolean retry = "toggle".equals(request.getParameter("action"));
         String key = retry ? request.getParameter("toggle_key") : null;
         html.append("<form class=\"sk-inline\" method=\"post\" id=\"sk-toggle\">")
