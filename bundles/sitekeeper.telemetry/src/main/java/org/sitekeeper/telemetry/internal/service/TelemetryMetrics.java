@@ -1,6 +1,6 @@
 package org.sitekeeper.telemetry.internal.service;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import org.sitekeeper.core.api.metrics.MetricsSource;
 import org.sitekeeper.core.api.metrics.MetricsWriter;
+import org.sitekeeper.core.api.metrics.Snapshot;
 import org.sitekeeper.telemetry.api.StatsOverview;
 
 /**
@@ -17,32 +18,20 @@ import org.sitekeeper.telemetry.api.StatsOverview;
 @Component(service = MetricsSource.class)
 public final class TelemetryMetrics implements MetricsSource {
 
-    private static final long MAX_AGE_NANOS = 15_000_000_000L;
     private static final double[] QUANTILES = {0.5, 0.9, 0.95, 0.99};
 
-    private record Snapshot(StatsOverview stats, long takenAt) {}
-
     private final TelemetryServiceImpl telemetry;
-    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final Snapshot<StatsOverview> stats;
 
     @Activate
     public TelemetryMetrics(@Reference TelemetryServiceImpl telemetry) {
         this.telemetry = telemetry;
-    }
-
-    private StatsOverview stats() {
-        Snapshot s = snapshot.get();
-        long now = System.nanoTime();
-        if (s == null || now - s.takenAt() > MAX_AGE_NANOS) {
-            s = new Snapshot(telemetry.overview(), now);
-            snapshot.set(s);
-        }
-        return s.stats();
+        this.stats = new Snapshot<>(Duration.ofSeconds(15), telemetry::overview);
     }
 
     @Override
     public void collect(MetricsWriter out) {
-        StatsOverview stats = stats();
+        StatsOverview stats = this.stats.get();
         out.family("plugin_installations_total", "gauge", "Plugin installations by CMS");
         for (StatsOverview.CmsCount c : stats.cmsBreakdown()) {
             out.sample("plugin_installations_total", c.count(), "cms", c.cms());

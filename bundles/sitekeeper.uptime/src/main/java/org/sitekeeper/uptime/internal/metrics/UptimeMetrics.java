@@ -1,5 +1,6 @@
 package org.sitekeeper.uptime.internal.metrics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -13,6 +14,7 @@ import org.sitekeeper.core.api.Page;
 import org.sitekeeper.core.api.PageRequest;
 import org.sitekeeper.core.api.metrics.MetricsSource;
 import org.sitekeeper.core.api.metrics.MetricsWriter;
+import org.sitekeeper.core.api.metrics.Snapshot;
 import org.sitekeeper.uptime.api.MonitorDto;
 import org.sitekeeper.uptime.api.MonitorQuery;
 import org.sitekeeper.uptime.internal.engine.CheckEngine;
@@ -27,14 +29,10 @@ import org.sitekeeper.uptime.internal.service.UptimeServiceImpl;
 @Component(service = MetricsSource.class)
 public final class UptimeMetrics implements MetricsSource {
 
-    static final long MAX_AGE_NANOS = 15_000_000_000L;
+    static final Duration MAX_AGE = Duration.ofSeconds(15);
 
-    private record Snapshot(List<UptimeFamilies.MonitorSample> monitors, long takenAt) {}
-
-    private final Function<PageRequest, Page<MonitorDto>> pages;
     private final Supplier<CheckEngine.Stats> engine;
-    private final LongSupplier nanoTime;
-    private Snapshot snapshot; // guarded by this
+    private final Snapshot<List<UptimeFamilies.MonitorSample>> monitors;
 
     @Activate
     public UptimeMetrics(@Reference UptimeServiceImpl uptime) {
@@ -43,22 +41,12 @@ public final class UptimeMetrics implements MetricsSource {
 
     UptimeMetrics(
             Function<PageRequest, Page<MonitorDto>> pages, Supplier<CheckEngine.Stats> engine, LongSupplier nanoTime) {
-        this.pages = pages;
         this.engine = engine;
-        this.nanoTime = nanoTime;
+        this.monitors = new Snapshot<>(MAX_AGE, () -> UptimeFamilies.all(pages), nanoTime);
     }
 
     @Override
     public void collect(MetricsWriter out) {
-        List<UptimeFamilies.MonitorSample> monitors = monitors();
-        UptimeFamilies.write(out, monitors::forEach, engine.get(), UptimeFamilies.Units.BASE);
-    }
-
-    private synchronized List<UptimeFamilies.MonitorSample> monitors() {
-        long now = nanoTime.getAsLong();
-        if (snapshot == null || now - snapshot.takenAt() > MAX_AGE_NANOS) {
-            snapshot = new Snapshot(List.copyOf(UptimeFamilies.all(pages)), now);
-        }
-        return snapshot.monitors();
+        UptimeFamilies.write(out, monitors.get()::forEach, engine.get(), UptimeFamilies.Units.BASE);
     }
 }

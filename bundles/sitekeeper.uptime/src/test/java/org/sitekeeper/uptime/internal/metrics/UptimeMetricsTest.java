@@ -52,7 +52,7 @@ class UptimeMetricsTest {
         scrape();
         monitors.add(UptimeFamiliesTest.monitor(3, "three", MonitorState.UP, 5, null));
         checks.set(77);
-        now.addAndGet(UptimeMetrics.MAX_AGE_NANOS);
+        now.addAndGet(UptimeMetrics.MAX_AGE.toNanos());
 
         String cached = scrape();
 
