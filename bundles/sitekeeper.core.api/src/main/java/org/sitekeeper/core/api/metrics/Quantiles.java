@@ -1,7 +1,10 @@
 package org.sitekeeper.core.api.metrics;
 
-/** Quantiles of a sample by the nearest-rank method: always one of the observed values, never interpolated. */
-final class Quantiles {
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Quantiles by the nearest-rank method: always one of the observed values, never interpolated. */
+public final class Quantiles {
 
     private Quantiles() {}
 
@@ -13,12 +16,25 @@ final class Quantiles {
         if (sorted.length == 0) {
             throw new IllegalArgumentException("no values");
         }
+        return sorted[(int) rank(q, sorted.length) - 1];
+    }
+
+    /**
+     * The rank (from 1) of the nearest-rank {@code q}-quantile of {@code n} values: {@code ceil(q * n)} with
+     * {@code q} read as the decimal it prints as (so 0.7 of 10 is rank 7, not 8), clamped to 1..{@code n}.
+     */
+    public static long rank(double q, long n) {
         if (Double.isNaN(q)) {
             throw new IllegalArgumentException("quantile is NaN");
         }
+        if (n < 1) {
+            throw new IllegalArgumentException("no values");
+        }
         double clamped = Math.min(1, Math.max(0, q));
-        // 1-based; the tolerance keeps 0.7 * 10 (7.000000000000001 in binary) at rank 7
-        int rank = (int) Math.ceil(clamped * sorted.length - 1e-9);
-        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+        long rank = BigDecimal.valueOf(clamped)
+                .multiply(BigDecimal.valueOf(n))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
+        return Math.min(Math.max(rank, 1), n);
     }
 }

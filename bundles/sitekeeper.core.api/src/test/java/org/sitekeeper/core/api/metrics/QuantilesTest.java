@@ -97,4 +97,17 @@ class QuantilesTest {
     private static long atOrBelow(long[] values, long limit) {
         return Arrays.stream(values).filter(v -> v <= limit).count();
     }
+
+    @Test
+    void theNearestRankIsTheCeilingOfQTimesNReadAsADecimal() {
+        assertThat(Quantiles.rank(0.95, 20)).isEqualTo(19);
+        assertThat(Quantiles.rank(0.95, 100)).isEqualTo(95);
+        assertThat(Quantiles.rank(0.95, 101)).isEqualTo(96);
+        assertThat(Quantiles.rank(0.95, 1)).isEqualTo(1);
+        assertThat(Quantiles.rank(0.5, 10)).isEqualTo(5);
+        assertThat(Quantiles.rank(0.5, 11)).isEqualTo(6);
+        assertThat(Quantiles.rank(0, 7)).isEqualTo(1);
+        assertThat(Quantiles.rank(1, 7)).isEqualTo(7);
+        assertThat(Quantiles.rank(0.07, 100)).isEqualTo(7); // 0.07 × 100 is 7.000000000000001 in double
+    }
 }

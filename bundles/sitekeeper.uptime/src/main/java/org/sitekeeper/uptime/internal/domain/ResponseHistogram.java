@@ -1,8 +1,8 @@
 package org.sitekeeper.uptime.internal.domain;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
+
+import org.sitekeeper.core.api.metrics.Quantiles;
 
 /**
  * A histogram of response times (whole milliseconds, 0 to {@value #MAX_MS}) in log-scale buckets, mergeable
@@ -173,7 +173,7 @@ public final class ResponseHistogram {
         if (total == 0) {
             throw new IllegalStateException("no response time counted");
         }
-        long rank = nearestRank(q, total);
+        long rank = Quantiles.rank(q, total);
         long seen = 0;
         for (int i = 0; i < size; i++) {
             seen += counts[i];
@@ -325,15 +325,6 @@ public final class ResponseHistogram {
             return Long.MAX_VALUE;
         }
         return sum;
-    }
-
-    /** The rank (from 1) of the nearest-rank {@code q}-quantile of {@code n} values, {@code q} read as a decimal. */
-    static long nearestRank(double q, long n) {
-        long rank = BigDecimal.valueOf(q)
-                .multiply(BigDecimal.valueOf(n))
-                .setScale(0, RoundingMode.CEILING)
-                .longValueExact();
-        return Math.min(Math.max(rank, 1), n);
     }
 
     /** The bucket of {@code ms} (values above {@link #MAX_MS} go to the last one). */

@@ -129,19 +129,6 @@ class ResponseHistogramTest {
     }
 
     @Test
-    void theNearestRankIsTheCeilingOfQTimesNReadAsADecimal() {
-        assertThat(ResponseHistogram.nearestRank(0.95, 20)).isEqualTo(19);
-        assertThat(ResponseHistogram.nearestRank(0.95, 100)).isEqualTo(95);
-        assertThat(ResponseHistogram.nearestRank(0.95, 101)).isEqualTo(96);
-        assertThat(ResponseHistogram.nearestRank(0.95, 1)).isEqualTo(1);
-        assertThat(ResponseHistogram.nearestRank(0.5, 10)).isEqualTo(5);
-        assertThat(ResponseHistogram.nearestRank(0.5, 11)).isEqualTo(6);
-        assertThat(ResponseHistogram.nearestRank(0, 7)).isEqualTo(1);
-        assertThat(ResponseHistogram.nearestRank(1, 7)).isEqualTo(7);
-        assertThat(ResponseHistogram.nearestRank(0.07, 100)).isEqualTo(7); // 0.07 × 100 is 7.000000000000001 in double
-    }
-
-    @Test
     void theP95OfOneToTwentyIsNineteen() {
         ResponseHistogram histogram = new ResponseHistogram();
         for (int ms = 20; ms >= 1; ms--) {
