@@ -31,7 +31,7 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Supplier<ResourceConfig> application;
-    private final long maxBodyBytes;
+    private volatile long maxBodyBytes;
     private final transient HttpMetrics metrics;
     private final transient ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private transient ServletContainer jersey; // guarded by lock
@@ -85,6 +85,11 @@ final class ApiServlet extends HttpServlet {
     }
 
     /** Serves the request and counts it in the request metrics once it is answered. */
+    /** A new body limit, for the requests that start from now on. */
+    void maxBodyBytes(long limit) {
+        this.maxBodyBytes = limit;
+    }
+
     @Override
     public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
         HttpServletRequest http = (HttpServletRequest) request;
@@ -101,6 +106,7 @@ final class ApiServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest http, HttpServletResponse out) throws ServletException, IOException {
+        long maxBodyBytes = this.maxBodyBytes;
         if (http.getContentLengthLong() > maxBodyBytes) {
             out.setHeader("Connection", "close");
             error(out, 413, "payload_too_large", "request body is larger than " + maxBodyBytes + " bytes");

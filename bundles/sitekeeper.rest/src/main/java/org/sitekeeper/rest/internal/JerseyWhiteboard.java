@@ -21,6 +21,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -101,6 +102,13 @@ public final class JerseyWhiteboard {
         tracker.open(true);
         this.metrics = new MetricsEndpoint(context, requests, authenticator, mapper, config.metrics__public());
         metrics.open();
+    }
+
+    /** A change of the body limit or of {@code metrics_public} applies at once, without rebuilding the API. */
+    @Modified
+    void modified(Config config) {
+        servlet.maxBodyBytes(config.max__body__bytes());
+        metrics.open(config.metrics__public());
     }
 
     @Deactivate

@@ -52,6 +52,11 @@ final class MetricsEndpoint {
         this.tracker = new ServiceTracker<>(context, MetricsSource.class, new Sources());
     }
 
+    /** Whether {@code /metrics} answers without credentials, from the next scrape on. */
+    void open(boolean open) {
+        servlet.open(open);
+    }
+
     void open() {
         tracker.open();
         Dictionary<String, Object> props = new Hashtable<>();

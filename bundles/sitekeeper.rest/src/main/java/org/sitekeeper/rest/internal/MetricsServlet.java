@@ -26,7 +26,7 @@ final class MetricsServlet extends HttpServlet {
     private final transient StaffAuthenticator authenticator;
     private final transient ObjectMapper json;
     private final transient Supplier<String> scrape;
-    private final boolean open;
+    private volatile boolean open;
     private final Role required;
 
     /**
@@ -40,6 +40,11 @@ final class MetricsServlet extends HttpServlet {
         this.scrape = scrape;
         this.open = open;
         this.required = required;
+    }
+
+    /** Whether the endpoint answers without credentials, from the next scrape on. */
+    void open(boolean open) {
+        this.open = open;
     }
 
     @Override

@@ -83,6 +83,20 @@ class MetricsServletTest {
     }
 
     @Test
+    void openingAndClosingTakesEffectOnTheNextScrape() throws Exception {
+        MetricsServlet servlet = servlet(false, Role.VIEWER);
+        assertThat(call(servlet, "GET", Map.of()).status).isEqualTo(401);
+
+        servlet.open(true);
+        assertThat(call(servlet, "GET", Map.of()).status).isEqualTo(200);
+
+        servlet.open(false);
+        assertThat(call(servlet, "GET", Map.of()).status).isEqualTo(401);
+        assertThat(call(servlet, "GET", basic("vera", "secret:with:colons")).status)
+                .isEqualTo(200);
+    }
+
+    @Test
     void withoutCredentialsAnswers401WithTheBasicChallengeAndAJsonBody() throws Exception {
         FakeHttp.Answer answer = call(servlet(false, Role.VIEWER), "GET", Map.of());
 
