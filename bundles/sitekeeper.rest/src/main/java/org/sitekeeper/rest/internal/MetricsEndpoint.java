@@ -1,21 +1,20 @@
 package org.sitekeeper.rest.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.SortedMap;
 import javax.servlet.Servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 import org.sitekeeper.core.api.Role;
 import org.sitekeeper.core.api.metrics.MetricsSource;
@@ -32,10 +31,7 @@ final class MetricsEndpoint {
 
     static final String PATH = "/metrics";
 
-    private record Tracked(ServiceReference<MetricsSource> reference, MetricsCollector.Named named) {}
-
     private final BundleContext context;
-    private final Map<Long, Tracked> sources = new ConcurrentHashMap<>();
     private final ServiceTracker<MetricsSource, MetricsSource> tracker;
     private final MetricsServlet servlet;
     private ServiceRegistration<Servlet> registration;
@@ -49,7 +45,7 @@ final class MetricsEndpoint {
         this.context = context;
         MetricsCollector collector = new MetricsCollector(http, this::sourcesInOrder);
         this.servlet = new MetricsServlet(authenticator, json, collector::scrape, open, Role.VIEWER);
-        this.tracker = new ServiceTracker<>(context, MetricsSource.class, new Sources());
+        this.tracker = new ServiceTracker<>(context, MetricsSource.class, null);
     }
 
     /** Whether {@code /metrics} answers without credentials, from the next scrape on. */
@@ -73,44 +69,19 @@ final class MetricsEndpoint {
         tracker.close();
     }
 
+    /** Highest service ranking first, then the oldest: {@link ServiceReference}'s own order, reversed. */
     private List<MetricsCollector.Named> sourcesInOrder() {
-        return sources.values().stream()
-                .sorted(Comparator.comparing(Tracked::reference, Comparator.reverseOrder()))
-                .map(Tracked::named)
-                .toList();
+        SortedMap<ServiceReference<MetricsSource>, MetricsSource> tracked = tracker.getTracked();
+        List<MetricsCollector.Named> named = new ArrayList<>(tracked.size());
+        tracked.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder()))
+                .forEach(e -> named.add(new MetricsCollector.Named(name(e.getKey(), e.getValue()), e.getValue())));
+        return named;
     }
 
     /** The component's name, else the class name. */
     static String name(ServiceReference<?> reference, Object source) {
         Object component = reference.getProperty("component.name");
         return component == null ? source.getClass().getName() : component.toString();
-    }
-
-    private static Long id(ServiceReference<?> reference) {
-        return (Long) reference.getProperty(Constants.SERVICE_ID);
-    }
-
-    private final class Sources implements ServiceTrackerCustomizer<MetricsSource, MetricsSource> {
-        @Override
-        public MetricsSource addingService(ServiceReference<MetricsSource> reference) {
-            MetricsSource source = context.getService(reference);
-            if (source != null) {
-                sources.put(
-                        id(reference),
-                        new Tracked(reference, new MetricsCollector.Named(name(reference, source), source)));
-            }
-            return source;
-        }
-
-        @Override
-        public void modifiedService(ServiceReference<MetricsSource> reference, MetricsSource source) {
-            // the ranking is read at every scrape
-        }
-
-        @Override
-        public void removedService(ServiceReference<MetricsSource> reference, MetricsSource source) {
-            sources.remove(id(reference));
-            context.ungetService(reference);
-        }
     }
 }
